@@ -1,0 +1,60 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', 'packages/db/migrations/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Configuration is read and validated in one place per app (env.ts, main.ts,
+      // packages/config); everywhere else it arrives as typed dependencies.
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in env.ts or main.ts and pass it in as a dependency.',
+        },
+      ],
+    },
+    settings: {
+      'import-x/resolver-next': [],
+    },
+  },
+  {
+    files: [
+      '**/src/env.ts',
+      '**/src/main.ts',
+      'packages/config/src/**',
+      '**/*.test.ts',
+      '**/test/**',
+      'packages/testing/src/**',
+      '**/*.config.ts',
+      'scripts/**',
+    ],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Database, DatabaseHandle } from './database';
+
+export interface CreateDbOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; when absent too, PGlite runs in memory (tests). */
+  dataDir?: string | undefined;
+  /** node-postgres pool size. */
+  maxConnections?: number;
+}
+
+/**
+ * The seam between the schema and the transport: node-postgres when a URL is given,
+ * embedded PGlite otherwise. Same schema, same migrations, same queries.
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+    });
+    // An idle client's error (a restarted server) must not crash the process; the pool reconnects.
+    pool.on('error', () => undefined);
+    const db: Database = drizzlePostgres({ client: pool });
+    return {
+      db,
+      kind: 'postgres',
+      ping: async () => void (await pool.query('select 1')),
+      close: () => pool.end(),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const db: Database = drizzlePglite({ client });
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: () => client.close(),
+  };
+}

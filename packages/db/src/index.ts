@@ -1,0 +1,6 @@
+export { createDb, type CreateDbOptions } from './create-db';
+export { migrate, migrationsFolder, pendingMigrations } from './migrations';
+export { newId } from './ids';
+export type { Database, DatabaseHandle, DatabaseKind, Executor, Transaction } from './database';
+export * from './tables';
+export type { LocalizedText } from './schema/localized';

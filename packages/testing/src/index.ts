@@ -1,0 +1,6 @@
+export {
+  createEmptyPostgresDatabase,
+  createTestDatabase,
+  testDatabaseKind,
+  testDatabaseUrl,
+} from '@okno/db/testing';
