@@ -1,6 +1,6 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
@@ -36,7 +36,9 @@ export default tseslint.config(
       ],
     },
     settings: {
-      'import-x/resolver-next': [],
+      // Workspace packages export TypeScript source, so the resolver must know .ts.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.js'],
     },
   },
   {
@@ -47,6 +49,7 @@ export default tseslint.config(
       '**/*.test.ts',
       '**/test/**',
       'packages/testing/src/**',
+      '**/src/testing.ts',
       '**/*.config.ts',
       'scripts/**',
     ],

@@ -1,6 +1,7 @@
 export { createDb, type CreateDbOptions } from './create-db';
 export { migrate, migrationsFolder, pendingMigrations } from './migrations';
 export { newId } from './ids';
+export { queryRows } from './query-rows';
 export type { Database, DatabaseHandle, DatabaseKind, Executor, Transaction } from './database';
 export * from './tables';
 export type { LocalizedText } from './schema/localized';

@@ -6,6 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { DatabaseHandle } from './database';
+import { queryRows } from './query-rows';
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 const config = {
@@ -39,10 +40,11 @@ export async function pendingMigrations(handle: DatabaseHandle): Promise<number>
   const expected = readMigrationFiles(config).map((m) => m.hash);
   let applied: Set<string>;
   try {
-    const result = await handle.db.execute<{ hash: string }>(
+    const rows = await queryRows<{ hash: string }>(
+      handle.db,
       sql`select hash from drizzle.__drizzle_migrations`,
     );
-    applied = new Set(result.rows.map((r) => r.hash));
+    applied = new Set(rows.map((r) => r.hash));
   } catch {
     return expected.length; // no migrations table yet
   }

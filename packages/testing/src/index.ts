@@ -4,3 +4,4 @@ export {
   testDatabaseKind,
   testDatabaseUrl,
 } from '@okno/db/testing';
+export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issuer';

@@ -1,0 +1,49 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './app-env';
+import { handleError, validationHook } from './error-handler';
+import type { Logger } from './logger';
+import { problemResponse, problemTypes } from './problem';
+import { requestContext } from './request-context';
+
+export interface RootAppOptions {
+  logger: Logger;
+  /** Largest request body accepted, in bytes (uploads get their own limits later). */
+  maxBodyBytes?: number;
+  /** Cross-cutting middleware run for every request, e.g. HTTP telemetry. */
+  middleware?: MiddlewareHandler[];
+}
+
+/**
+ * The outermost app of a process, whether it hosts one service or the whole node:
+ * request ids and access logs, telemetry, body limits, problem+json for unknown routes.
+ */
+export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use(requestContext(options.logger));
+  for (const middleware of options.middleware ?? []) app.use(middleware);
+  const maxSize = options.maxBodyBytes ?? 1024 * 1024;
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        problemResponse(c, {
+          status: 413,
+          type: problemTypes.payloadTooLarge,
+          title: 'Content Too Large',
+          detail: `The request body exceeds ${maxSize} bytes.`,
+        }),
+    }),
+  );
+  app.notFound((c) =>
+    problemResponse(c, {
+      status: 404,
+      type: problemTypes.notFound,
+      title: 'Not Found',
+      detail: `No route matches ${c.req.method} ${c.req.path}.`,
+    }),
+  );
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,71 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TokenVerifier } from '@okno/auth';
+import type { Database } from '@okno/db';
+import type { AppEnv } from './app-env';
+import { authenticate } from './authenticate';
+import { BEARER_SCHEME, defineRoute } from './define-route';
+import { handleError, validationHook } from './error-handler';
+
+export interface ServiceDeps {
+  db: Database;
+  /** Verifies bearer tokens; null when no identity provider is configured (all denied). */
+  verifier: TokenVerifier | null;
+}
+
+export interface ServiceInfo {
+  /** The service's name, also its path segment: /api/<name>. */
+  name: string;
+  version: string;
+  title: string;
+  description: string;
+}
+
+export type ServiceApp = OpenAPIHono<AppEnv>;
+
+/**
+ * The base of every Okno service: problem+json errors, the validation hook, bearer
+ * authentication, its own health route and OpenAPI document. Reads no environment and does
+ * nothing on import: everything arrives in `deps`.
+ */
+export function createServiceApp(info: ServiceInfo, deps: ServiceDeps): ServiceApp {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError);
+  app.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "An access token from the region's OpenID provider.",
+  });
+  app.use(async (c, next) => {
+    c.set('db', deps.db);
+    await next();
+  });
+  app.use(authenticate(deps.verifier));
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      access: 'public',
+      tags: [info.name],
+      summary: `Liveness of the ${info.name} service`,
+      responses: {
+        200: {
+          description: 'The service is up.',
+          content: {
+            'application/json': {
+              schema: z.object({ status: z.literal('ok'), service: z.string() }),
+            },
+          },
+        },
+      },
+    }),
+    (c) => c.json({ status: 'ok' as const, service: info.name }, 200),
+  );
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, description: info.description },
+    servers: [{ url: `/api/${info.name}` }],
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+export type { AppEnv } from './app-env';
+export { requireAccess, type Access } from './access';
+export { authenticate } from './authenticate';
+export { createRootApp, type RootAppOptions } from './create-root-app';
+export {
+  createServiceApp,
+  type ServiceApp,
+  type ServiceDeps,
+  type ServiceInfo,
+} from './create-service-app';
+export { BEARER_SCHEME, defineRoute } from './define-route';
+export { handleError, validationHook } from './error-handler';
+export { idempotent } from './idempotency';
+export { IdempotencyKeyHeader } from './idempotency-header';
+export { createLogger, type Logger } from './logger';
+export { decodeCursor, encodeCursor, PageQuery, pageSchema, toPage } from './pagination';
+export {
+  conflict,
+  forbidden,
+  notFound,
+  ProblemError,
+  problemResponse,
+  ProblemSchema,
+  problemTypes,
+  problemTypeUri,
+  type FieldError,
+  type ProblemType,
+} from './problem';
+export { requestContext } from './request-context';
+export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
