@@ -35,6 +35,7 @@ CREATE TABLE "identity"."outbox" (
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"claimed_until" timestamp with time zone,
 	CONSTRAINT "outbox_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
@@ -64,6 +65,7 @@ CREATE TABLE "catalogue"."outbox" (
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"claimed_until" timestamp with time zone,
 	CONSTRAINT "outbox_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
@@ -115,6 +117,7 @@ CREATE TABLE "applications"."outbox" (
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"claimed_until" timestamp with time zone,
 	CONSTRAINT "outbox_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
@@ -154,6 +157,7 @@ CREATE TABLE "documents"."outbox" (
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"claimed_until" timestamp with time zone,
 	CONSTRAINT "outbox_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint
@@ -196,6 +200,7 @@ CREATE TABLE "payments"."outbox" (
 	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
+	"claimed_until" timestamp with time zone,
 	CONSTRAINT "outbox_id_unique" UNIQUE("id")
 );
 --> statement-breakpoint

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Principal } from '@okno/auth';
 import type { AppEnv } from './app-env';
 import { unauthenticated } from './error-handler';
 import { forbidden } from './problem';
@@ -23,4 +24,10 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/** The caller of a route whose access already demanded one; a bug in the route if absent. */
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw new Error('this route must declare access that requires a principal');
+  return principal;
 }

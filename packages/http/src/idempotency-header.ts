@@ -7,7 +7,8 @@ export const IdempotencyKeyHeader = z.object({
     .max(255)
     .optional()
     .openapi({
-      param: { name: 'Idempotency-Key', in: 'header' },
+      // Header names are case-insensitive; Hono hands them to validators in lower case.
+      param: { name: 'idempotency-key', in: 'header' },
       description:
         'A unique key per intended write (a UUID is best). Retrying with the same key replays the first response instead of writing twice.',
     }),

@@ -1,5 +1,5 @@
 export type { AppEnv } from './app-env';
-export { requireAccess, type Access } from './access';
+export { requireAccess, requirePrincipal, type Access } from './access';
 export { authenticate } from './authenticate';
 export { createRootApp, type RootAppOptions } from './create-root-app';
 export {
@@ -28,3 +28,5 @@ export {
 } from './problem';
 export { requestContext } from './request-context';
 export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
+export { createRouter } from './create-router';
+export type { ServiceModule } from './service-module';

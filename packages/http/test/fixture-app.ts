@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { asc, eq, gt } from 'drizzle-orm';
-import { createJwtVerifier, createRemoteJWKSet } from '@okno/auth';
 import { newId, type DatabaseHandle } from '@okno/db';
 import { agencies, identityIdempotencyKeys } from '@okno/db/identity';
 import type { TestIssuer } from '@okno/testing';
@@ -24,12 +23,7 @@ const NewAgency = z.object({
 
 /** A small service built with the kit the way real services are, over real tables. */
 export function createFixtureApp(handle: DatabaseHandle, issuer: TestIssuer, maxBodyBytes = 4096) {
-  const verifier = createJwtVerifier({
-    issuer: issuer.issuer,
-    audience: issuer.audience,
-    region: issuer.region,
-    keys: createRemoteJWKSet(new URL(issuer.jwksUrl)),
-  });
+  const verifier = issuer.verifier();
   const service = createServiceApp(
     { name: 'fixture', version: '0.0.0', title: 'Fixture', description: 'test' },
     { db: handle.db, verifier },

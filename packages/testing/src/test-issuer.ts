@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { createJwtVerifier, type TokenVerifier } from '@okno/auth';
 
 export interface TestIssuer {
   readonly issuer: string;
@@ -9,6 +10,8 @@ export interface TestIssuer {
   readonly region: string;
   /** Signs an access token as the region's OpenID provider would. */
   sign(claims: TokenClaims, options?: { expiresIn?: string; issuer?: string }): Promise<string>;
+  /** A verifier that trusts this issuer, as a node configured with it would. */
+  verifier(): TokenVerifier;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,13 @@ export async function createTestIssuer(
         .setExpirationTime(signOptions.expiresIn ?? '5m')
         .sign(privateKey);
     },
+    verifier: () =>
+      createJwtVerifier({
+        issuer,
+        audience,
+        region,
+        keys: createRemoteJWKSet(new URL(`${base}/realms/test/protocol/openid-connect/certs`)),
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

@@ -17,6 +17,8 @@ export function outboxTable(schema: PgSchema) {
       headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
       occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
       publishedAt: timestamp('published_at', { withTimezone: true }),
+      /** A relay's claim on the row while it publishes, so replicas do not publish it twice. */
+      claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     },
     (t) => [
       index('outbox_unpublished_idx')

@@ -1,0 +1,1 @@
+export { createApplicationsApp, applicationsInfo, applicationsService } from './app';

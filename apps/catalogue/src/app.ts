@@ -1,0 +1,31 @@
+import {
+  createServiceApp,
+  type ServiceApp,
+  type ServiceDeps,
+  type ServiceModule,
+} from '@okno/http';
+import { catalogueOutbox } from '@okno/db/catalogue';
+import packageJson from '../package.json' with { type: 'json' };
+import { seedCatalogueDemo } from './demo-data';
+import { serviceRoutes } from './routes/services';
+
+export const catalogueInfo = {
+  name: 'catalogue',
+  version: packageJson.version,
+  title: 'Okno catalogue',
+  description:
+    'The public services the region offers: what each needs, costs and takes, and where to get it.',
+};
+
+export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
+  const app = createServiceApp(catalogueInfo, deps);
+  app.route('/', serviceRoutes());
+  return app;
+}
+
+export const catalogueService: ServiceModule = {
+  info: catalogueInfo,
+  create: createCatalogueApp,
+  outbox: catalogueOutbox,
+  seedDemo: seedCatalogueDemo,
+};

@@ -1,0 +1,1 @@
+export { createCatalogueApp, catalogueInfo, catalogueService } from './app';

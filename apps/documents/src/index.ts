@@ -1,0 +1,1 @@
+export { createDocumentsApp, documentsInfo, documentsService } from './app';

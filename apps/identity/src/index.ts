@@ -1,0 +1,1 @@
+export { createIdentityApp, identityInfo, identityService } from './app';

@@ -1,0 +1,1 @@
+export { createPaymentsApp, paymentsInfo, paymentsService } from './app';

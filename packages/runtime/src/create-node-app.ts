@@ -1,0 +1,166 @@
+import { z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { TokenVerifier } from '@okno/auth';
+import { pendingMigrations, type DatabaseHandle } from '@okno/db';
+import {
+  BEARER_SCHEME,
+  createRootApp,
+  defineRoute,
+  type Logger,
+  type ServiceModule,
+} from '@okno/http';
+import { docsRoutes } from './docs';
+
+export interface NodeAppDeps {
+  region: string;
+  nodeVersion: string;
+  services: readonly ServiceModule[];
+  database: DatabaseHandle;
+  verifier: TokenVerifier | null;
+  logger: Logger;
+  maxBodyBytes?: number;
+  /** Cross-cutting middleware such as HTTP telemetry. */
+  middleware?: MiddlewareHandler[];
+  /** Prometheus exposition text; /metrics answers 404 without it. */
+  metricsText?: () => Promise<string>;
+  /** True once shutdown has begun: /readyz then fails so traffic moves elsewhere. */
+  isDraining?: () => boolean;
+}
+
+const Ready = z
+  .object({
+    status: z.enum(['ready', 'not-ready']),
+    checks: z.object({
+      database: z.enum(['ok', 'unreachable']),
+      migrations: z.string().openapi({ example: 'ok' }),
+      draining: z.boolean(),
+    }),
+  })
+  .openapi('Readiness');
+
+const Info = z
+  .object({
+    region: z.string().openapi({ example: 'RU-KEM' }),
+    node: z.object({ version: z.string() }),
+    services: z.array(z.object({ name: z.string(), version: z.string(), path: z.string() })),
+  })
+  .openapi('NodeInfo');
+
+/**
+ * The composition root: the given services under /api/<name>, and what an operator or an
+ * orchestrator asks of any node: liveness, readiness, identity, the API and its reference.
+ */
+export function createNodeApp(deps: NodeAppDeps) {
+  const root = createRootApp({
+    logger: deps.logger,
+    ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
+    ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
+  });
+
+  root.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      access: 'public',
+      tags: ['node'],
+      summary: 'Liveness: the process is up',
+      responses: {
+        200: {
+          description: 'Alive.',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+
+  root.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/readyz',
+      access: 'public',
+      tags: ['node'],
+      summary: 'Readiness: the database is reachable and every migration applied',
+      responses: {
+        200: { description: 'Ready.', content: { 'application/json': { schema: Ready } } },
+        503: { description: 'Not ready.', content: { 'application/json': { schema: Ready } } },
+      },
+    }),
+    async (c) => {
+      const draining = deps.isDraining?.() ?? false;
+      let database: 'ok' | 'unreachable' = 'ok';
+      let migrations = 'unknown';
+      try {
+        await deps.database.ping();
+        const pending = await pendingMigrations(deps.database);
+        migrations = pending === 0 ? 'ok' : `${pending} pending`;
+      } catch {
+        database = 'unreachable';
+      }
+      const ready = !draining && database === 'ok' && migrations === 'ok';
+      const body = {
+        status: ready ? ('ready' as const) : ('not-ready' as const),
+        checks: { database, migrations, draining },
+      };
+      return ready ? c.json(body, 200) : c.json(body, 503);
+    },
+  );
+
+  root.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/info',
+      access: 'public',
+      tags: ['node'],
+      summary: 'Which region this node serves, its version and its services',
+      responses: {
+        200: { description: 'The node.', content: { 'application/json': { schema: Info } } },
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          region: deps.region,
+          node: { version: deps.nodeVersion },
+          services: deps.services.map((s) => ({
+            name: s.info.name,
+            version: s.info.version,
+            path: `/api/${s.info.name}`,
+          })),
+        },
+        200,
+      ),
+  );
+
+  for (const service of deps.services) {
+    root.route(
+      `/api/${service.info.name}`,
+      service.create({ db: deps.database.db, verifier: deps.verifier }),
+    );
+  }
+
+  root.openAPIRegistry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "An access token from the region's OpenID provider.",
+  });
+  root.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: `Okno regional node ${deps.region}`,
+      version: deps.nodeVersion,
+      description: 'Every service of this node. Errors are RFC 9457 application/problem+json.',
+    },
+    tags: deps.services.map((s) => ({ name: s.info.name, description: s.info.description })),
+  });
+  root.route('/', docsRoutes());
+
+  root.get('/metrics', async (c) => {
+    if (!deps.metricsText) return c.notFound();
+    return c.text(await deps.metricsText(), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
+  return root;
+}

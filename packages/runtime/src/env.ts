@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { baseEnv, databaseEnv, httpEnv, readEnv } from '@okno/config';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+/** Everything a node process (all services, or a subset) is configured with. */
+export const nodeEnv = baseEnv
+  .extend(httpEnv.shape)
+  .extend(databaseEnv.shape)
+  .extend({
+    /** The region's OpenID provider (Keycloak realm URL); without it every token is refused. */
+    OIDC_ISSUER: z.url().optional(),
+    /** Defaults to Keycloak's certificate endpoint under the issuer. */
+    OIDC_JWKS_URL: z.url().optional(),
+    OIDC_AUDIENCE: z.string().default('okno'),
+    /** Relay outbox events to NATS JetStream (distributed profile); in-process otherwise. */
+    NATS_URL: z
+      .string()
+      .regex(/^(nats|tls):\/\//, 'must be a nats:// or tls:// URL')
+      .optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** Load demo data on start; on by default outside production. */
+    OKNO_DEMO_DATA: flag,
+    /** Apply migrations on start; turn off where a migration job runs before roll-out. */
+    OKNO_MIGRATE: flag,
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.OIDC_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'is required in production: without it no caller can be authenticated',
+      });
+    }
+    if (env.OKNO_DEMO_DATA) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OKNO_DEMO_DATA'],
+        message: 'must not be set in production',
+      });
+    }
+  });
+
+export type NodeEnv = z.output<typeof nodeEnv>;
+
+export function readNodeEnv(): NodeEnv {
+  return readEnv(nodeEnv);
+}

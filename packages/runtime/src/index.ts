@@ -1,0 +1,3 @@
+export { createNodeApp, type NodeAppDeps } from './create-node-app';
+export { runNode, type RunNodeOptions } from './run-node';
+export { nodeEnv, type NodeEnv } from './env';
