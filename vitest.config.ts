@@ -1,8 +1,28 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One vitest run over every workspace package, so the suite prints one summary.
+// Every workspace package is a vitest project, run in one process so the suite prints one
+// summary. Inline projects (rather than the 'packages/*' glob) so they inherit the settings below.
+const packageDirs = ['apps', 'packages'].flatMap((parent) =>
+  readdirSync(parent)
+    .map((name) => join(parent, name))
+    .filter((dir) => existsSync(join(dir, 'package.json'))),
+);
+
 export default defineConfig({
   test: {
-    projects: ['apps/*', 'packages/*'],
+    // PGlite starts a whole PostgreSQL in WebAssembly; on a busy 2-core machine that alone can
+    // take seconds, so the default 5 s would fail tests that are slow, not wrong.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: packageDirs.map((dir) => ({
+      extends: true,
+      test: {
+        name: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string })
+          .name,
+        root: dir,
+      },
+    })),
   },
 });

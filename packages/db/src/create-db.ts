@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, DatabaseHandle } from './database';
+import { traceQueries } from './traced-queries';
 
 export interface CreateDbOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
@@ -27,6 +28,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseH
     });
     // An idle client's error (a restarted server) must not crash the process; the pool reconnects.
     pool.on('error', () => undefined);
+    traceQueries(pool, new URL(options.databaseUrl).pathname.slice(1) || 'postgres');
     const db: Database = drizzlePostgres({ client: pool });
     return {
       db,

@@ -21,8 +21,9 @@ export interface RootAppOptions {
  */
 export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use(requestContext(options.logger));
+  // Telemetry goes first, so the request's span is active in everything after it, logs included.
   for (const middleware of options.middleware ?? []) app.use(middleware);
+  app.use(requestContext(options.logger));
   const maxSize = options.maxBodyBytes ?? 1024 * 1024;
   app.use(
     bodyLimit({

@@ -52,7 +52,9 @@ export async function serveGracefully(options: ServeOptions): Promise<RunningSer
     return closing;
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second signal (a wrapper forwarding it, an impatient operator)
+    // must not kill the process mid-drain; shutdown() is idempotent.
+    process.on(signal, () => {
       shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {

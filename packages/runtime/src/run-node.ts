@@ -2,7 +2,9 @@ import { createJwtVerifier, createRemoteJWKSet, type TokenVerifier } from '@okno
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
 import { createLogger, serveGracefully, type Logger, type ServiceModule } from '@okno/http';
+import { httpTelemetry, startTelemetry } from '@okno/telemetry';
 import { createNodeApp } from './create-node-app';
+import { startEventRelays } from './event-relays';
 import { readNodeEnv, type NodeEnv } from './env';
 
 export interface RunNodeOptions {
@@ -25,6 +27,12 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     process.stderr.write(`${options.name}: ${error.message}\n`);
     process.exit(1);
   }
+  const telemetry = startTelemetry({
+    serviceName: options.name,
+    serviceVersion: options.version,
+    region: env.OKNO_REGION,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const logger = createLogger({ name: options.name, level: env.LOG_LEVEL });
   const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.OKNO_DATA_DIR });
   logger.info(
@@ -37,6 +45,14 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     logger.info('demo data loaded');
   }
 
+  const events = await startEventRelays({
+    db: database.db,
+    services: options.services,
+    region: env.OKNO_REGION,
+    natsUrl: env.NATS_URL,
+    logger,
+  });
+
   let draining = false;
   const app = createNodeApp({
     region: env.OKNO_REGION,
@@ -46,6 +62,8 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     verifier: createVerifier(env, logger),
     logger,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    middleware: [httpTelemetry()],
+    metricsText: () => telemetry.metricsText(),
     isDraining: () => draining,
   });
 
@@ -58,7 +76,11 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     onDrain: () => {
       draining = true;
     },
-    onClose: () => database.close(),
+    onClose: async () => {
+      await events.stop();
+      await database.close();
+      await telemetry.shutdown();
+    },
   });
 }
 

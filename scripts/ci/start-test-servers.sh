@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts throw-away PostgreSQL and NATS JetStream servers on loopback for the test suite and
+# prints the variables to export:   eval "$(scripts/ci/start-test-servers.sh)"
+# Stop them with scripts/ci/stop-test-servers.sh. Everything lives in one temp folder.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+pg_bin=$("$here/ensure-postgres.sh")
+nats=$("$here/ensure-nats.sh")
+
+dir=$(mktemp -d /tmp/okno-test-servers.XXXXXX)
+chmod 755 "$dir"
+echo "$dir" > /tmp/okno-test-servers.current
+
+# PostgreSQL refuses to run as root, so the cluster belongs to the postgres user when we are root.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir -p "$dir/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
+pg_port=$(free_port)
+as_pg "$pg_bin/initdb" -D "$dir/pg/data" -A trust -U postgres --no-sync >"$dir/pg/initdb.log" 2>&1 \
+  || { cat "$dir/pg/initdb.log" >&2; fail "initdb failed"; }
+# fsync and synchronous_commit are off only because this cluster is thrown away after the run.
+as_pg "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 start -o \
+  "-p $pg_port -k $dir/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  >/dev/null || { cat "$dir/pg/server.log" >&2; fail "PostgreSQL did not start"; }
+wait_for_port "$pg_port" PostgreSQL 30
+
+nats_port=$(free_port)
+mkdir -p "$dir/nats"
+"$nats" -js -a 127.0.0.1 -p "$nats_port" -sd "$dir/nats/jetstream" >"$dir/nats/server.log" 2>&1 &
+echo $! > "$dir/nats/pid"
+wait_for_port "$nats_port" nats-server 30
+
+echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$pg_port/postgres"
+echo "export TEST_NATS_URL=nats://127.0.0.1:$nats_port"
+echo "export OKNO_TEST_SERVERS_DIR=$dir"
