@@ -69,10 +69,12 @@ export function idempotent(table: IdempotencyKeysTable): MiddlewareHandler<AppEn
             return value === null ? [] : [[h, value]];
           }),
         );
-        await tx
-          .update(table)
-          .set({ status: c.res.status, headers, body: await c.res.clone().text() })
-          .where(where);
+        // Read the body once and rebuild the response, rather than Response.clone(): Node 20's
+        // undici cancels the original stream when the clone is garbage-collected
+        // (nodejs/undici#4414), which surfaced here as a 201 whose body was unreadable.
+        const body = await c.res.text();
+        c.res = new Response(body, c.res);
+        await tx.update(table).set({ status: c.res.status, headers, body }).where(where);
       });
     } catch (error) {
       if (error instanceof DiscardResponse) return;
