@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
@@ -35,7 +36,7 @@ afterAll(async () => {
   await issuer.close();
 });
 
-type OpenApi = {
+type OpenApi = Record<string, unknown> & {
   openapi: string;
   paths: Record<string, Record<string, { security?: unknown[]; operationId?: string }>>;
   components: { securitySchemes: Record<string, unknown> };
@@ -83,6 +84,10 @@ describe(`the node on ${testDatabaseKind}`, () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as OpenApi;
     expect(doc.openapi).toBe('3.1.0');
+    // Checked against the official OpenAPI 3.1 JSON Schema, not just by shape.
+    const validation = await new Validator().validate(doc);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
     const paths = Object.keys(doc.paths);
     for (const service of ['identity', 'catalogue', 'applications', 'documents', 'payments']) {
       expect(paths).toContain(`/api/${service}/healthz`);

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const nodeMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+/** The `main.ts` of a service in `apps/<service>`, to run it alone as its own process. */
+export const serviceMain = (service: string): string =>
+  fileURLToPath(new URL(`../../${service}/src/main.ts`, import.meta.url));
 
 export interface NodeProcess {
   readonly url: string;
@@ -12,8 +16,14 @@ export interface NodeProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the real node (`apps/node/src/main.ts`) as its own process and waits until ready. */
-export async function startNodeProcess(env: Record<string, string>): Promise<NodeProcess> {
+/**
+ * Starts a real node process (by default `apps/node/src/main.ts`, all services; or one
+ * service's `main.ts`) and waits until it is ready.
+ */
+export async function startNodeProcess(
+  env: Record<string, string>,
+  main = nodeMain,
+): Promise<NodeProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
