@@ -1,4 +1,12 @@
 export { AuthenticationError } from './auth-error';
-export { hasRole, type Principal } from './principal';
-export { createJwtVerifier, type JwtVerifierOptions, type TokenVerifier } from './token-verifier';
-export { createRemoteJWKSet } from 'jose';
+export { canReach, type RecordOwnership } from './object-access';
+export { hasAnyRole, hasRole, hasScope, type Principal } from './principal';
+export * from './roles';
+export {
+  acceptedAlgorithms,
+  createJwtVerifier,
+  remoteKeys,
+  type JwtVerifierOptions,
+  type TokenVerifier,
+} from './token-verifier';
+export { createLocalJWKSet } from 'jose';

@@ -5,13 +5,27 @@ export interface Principal {
   /** The region the token was issued for; a node refuses any other region's tokens. */
   readonly region: string;
   readonly roles: readonly string[];
-  /** Officers carry the agency and office they work for. */
+  /** OAuth scopes granted to the token (space-separated `scope` claim). */
+  readonly scopes: readonly string[];
+  /** Staff carry the agency they work for and, in front and back offices, their office. */
   readonly agency?: string;
   readonly office?: string;
-  /** Set for machine clients (client-credentials grant). */
+  /** A business representative carries the company (OGRN) they act for. */
+  readonly company?: string;
+  /** The OAuth client the token was issued to (`azp`): the portal, or a partner system. */
   readonly clientId?: string;
+  /** A human-readable login name, for logs and audit trails. */
+  readonly username?: string;
 }
 
 export function hasRole(principal: Principal, role: string): boolean {
   return principal.roles.includes(role);
+}
+
+export function hasAnyRole(principal: Principal, roles: readonly string[]): boolean {
+  return roles.some((role) => principal.roles.includes(role));
+}
+
+export function hasScope(principal: Principal, scope: string): boolean {
+  return principal.scopes.includes(scope);
 }

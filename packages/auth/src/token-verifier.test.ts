@@ -44,15 +44,39 @@ describe('createJwtVerifier', () => {
       agency: 'social',
       office: 'mfc-1',
       azp: 'portal',
+      scope: 'openid profile',
+      preferred_username: 'officer1',
+      typ: 'Bearer',
     });
     expect(await verifier.verify(token)).toEqual({
       subject: 'officer-1',
       region: 'RU-KEM',
       roles: ['back-office-officer'],
+      scopes: ['openid', 'profile'],
       agency: 'social',
       office: 'mfc-1',
       clientId: 'portal',
+      username: 'officer1',
     });
+  });
+
+  it("reads a business representative's company and flat roles", async () => {
+    const token = await sign({
+      sub: 'b1',
+      region: 'RU-KEM',
+      roles: ['business-representative'],
+      company: '1024200000000',
+    });
+    expect(await verifier.verify(token)).toMatchObject({
+      roles: ['business-representative'],
+      company: '1024200000000',
+      scopes: [],
+    });
+  });
+
+  it('refuses an ID token presented as an access token', async () => {
+    const token = await sign({ sub: 'c1', region: 'RU-KEM', typ: 'ID' });
+    await expect(verifier.verify(token)).rejects.toThrow(/not an access token/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AuthenticationError } from './auth-error';
 import type { Principal } from './principal';
 
@@ -12,8 +12,25 @@ export interface JwtVerifierOptions {
   audience: string;
   /** The node's region (ISO 3166-2); tokens for any other region are refused. */
   region: string;
-  /** Where signing keys come from: `createRemoteJWKSet(url)` in production. */
+  /** Where signing keys come from: `remoteKeys(url)` for Keycloak, local keys when embedded. */
   keys: JWTVerifyGetKey;
+}
+
+/** Asymmetric algorithms only: `none` and HMAC (which a public key could forge) never verify. */
+export const acceptedAlgorithms = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+/** Seconds of clock difference tolerated between the provider and the node. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * The provider's JWKS fetched over HTTP and cached; a token with an unknown key id triggers
+ * a refetch (key rotation), but at most once per cooldown, so forged kids cannot flood it.
+ */
+export function remoteKeys(jwksUrl: URL): JWTVerifyGetKey {
+  return createRemoteJWKSet(jwksUrl, {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 10 * 60_000,
+    timeoutDuration: 5_000,
+  });
 }
 
 /**
@@ -28,8 +45,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         ({ payload } = await jwtVerify(token, options.keys, {
           issuer: options.issuer,
           audience: options.audience,
-          algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
-          clockTolerance: 5,
+          algorithms: acceptedAlgorithms,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ['exp', 'sub'],
         }));
       } catch (error) {
         throw new AuthenticationError(describe(error));
@@ -43,6 +61,11 @@ function toPrincipal(payload: JWTPayload, nodeRegion: string): Principal {
   if (typeof payload.sub !== 'string' || payload.sub === '') {
     throw new AuthenticationError('token has no subject');
   }
+  // Keycloak marks ID and refresh tokens with `typ`; only access tokens open the API.
+  const typ = payload['typ'];
+  if (typeof typ === 'string' && typ !== 'Bearer') {
+    throw new AuthenticationError(`a ${typ} token is not an access token`);
+  }
   const region = payload['region'];
   if (region !== nodeRegion) {
     throw new AuthenticationError(`token was issued for another region`);
@@ -51,9 +74,12 @@ function toPrincipal(payload: JWTPayload, nodeRegion: string): Principal {
     subject: payload.sub,
     region,
     roles: rolesOf(payload),
+    scopes: typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
     ...optionalString('agency', payload['agency']),
     ...optionalString('office', payload['office']),
+    ...optionalString('company', payload['company']),
     ...optionalString('clientId', payload['azp'] ?? payload['client_id']),
+    ...optionalString('username', payload['preferred_username']),
   };
 }
 

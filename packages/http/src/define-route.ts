@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { IdempotencyKeysTable } from '@okno/db';
-import { requireAccess, type Access } from './access';
+import { accessExtension, requireAccess, type Access } from './access';
 import type { AppEnv } from './app-env';
 import { idempotent } from './idempotency';
 import { IdempotencyKeyHeader } from './idempotency-header';
@@ -40,6 +40,7 @@ export function defineRoute<const R extends RouteOptions>(options: R) {
       ? { request: { ...config.request, headers: IdempotencyKeyHeader } }
       : {}),
     security: access === 'public' ? [] : [{ [BEARER_SCHEME]: [] }],
+    ...accessExtension(access),
     middleware,
     responses: {
       400: problem('The request is malformed or has invalid parameters.'),

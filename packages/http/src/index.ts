@@ -1,5 +1,5 @@
 export type { AppEnv } from './app-env';
-export { requireAccess, requirePrincipal, type Access } from './access';
+export { requireAccess, requirePrincipal, requireRole, requireScope, type Access } from './access';
 export { authenticate } from './authenticate';
 export { createRootApp, type RootAppOptions } from './create-root-app';
 export {

@@ -86,7 +86,7 @@ export function createFixtureApp(handle: DatabaseHandle, issuer: TestIssuer, max
     defineRoute({
       method: 'get',
       path: '/agencies/{code}',
-      access: 'authenticated',
+      access: { roles: ['regional-admin', 'citizen'] },
       request: { params: z.object({ code: z.string() }) },
       responses: {
         200: { description: 'one', content: { 'application/json': { schema: Agency } } },

@@ -1,4 +1,4 @@
-import { createJwtVerifier, createRemoteJWKSet, type TokenVerifier } from '@okno/auth';
+import { createJwtVerifier, remoteKeys, type TokenVerifier } from '@okno/auth';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
 import { createLogger, serveGracefully, type Logger, type ServiceModule } from '@okno/http';
@@ -94,6 +94,6 @@ function createVerifier(env: NodeEnv, logger: Logger): TokenVerifier | null {
     issuer: env.OIDC_ISSUER,
     audience: env.OIDC_AUDIENCE,
     region: env.OKNO_REGION,
-    keys: createRemoteJWKSet(new URL(jwksUrl)),
+    keys: remoteKeys(new URL(jwksUrl)),
   });
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { createJwtVerifier, type TokenVerifier } from '@okno/auth';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { createJwtVerifier, remoteKeys, type TokenVerifier } from '@okno/auth';
 
 export interface TestIssuer {
   readonly issuer: string;
@@ -65,7 +65,7 @@ export async function createTestIssuer(
         issuer,
         audience,
         region,
-        keys: createRemoteJWKSet(new URL(`${base}/realms/test/protocol/openid-connect/certs`)),
+        keys: remoteKeys(new URL(`${base}/realms/test/protocol/openid-connect/certs`)),
       }),
     close: () =>
       new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),

@@ -6,6 +6,7 @@ import {
   applicationsOutbox,
   channels,
 } from '@okno/db/applications';
+import { personRoles } from '@okno/auth';
 import { newId } from '@okno/db';
 import { enqueueEvent } from '@okno/events';
 import {
@@ -19,7 +20,7 @@ import {
   toPage,
 } from '@okno/http';
 
-const applicantRoles = ['citizen', 'business-representative'] as const;
+const applicantRoles = [personRoles.citizen, personRoles.businessRepresentative];
 
 const Application = z
   .object({

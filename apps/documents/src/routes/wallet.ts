@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { personRoles } from '@okno/auth';
 import { documents } from '@okno/db/documents';
 import {
   createRouter,
@@ -32,13 +33,16 @@ const toDocument = (row: typeof documents.$inferSelect): z.infer<typeof Document
   createdAt: row.createdAt.toISOString(),
 });
 
+/** Who holds a wallet: people applying for themselves or for their company. */
+const walletHolders = [personRoles.citizen, personRoles.businessRepresentative];
+
 export function walletRoutes() {
   return createRouter()
     .openapi(
       defineRoute({
         method: 'get',
         path: '/documents',
-        access: 'authenticated',
+        access: { roles: walletHolders },
         tags: ['documents'],
         summary: "The caller's wallet: every document they uploaded or were issued",
         request: { query: PageQuery },
@@ -72,7 +76,7 @@ export function walletRoutes() {
       defineRoute({
         method: 'get',
         path: '/documents/{id}',
-        access: 'authenticated',
+        access: { roles: walletHolders },
         tags: ['documents'],
         summary: "One document of the caller's wallet",
         request: { params: z.object({ id: z.uuid() }) },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { allRoles } from '@okno/auth';
 import { createRouter, defineRoute, requirePrincipal } from '@okno/http';
 
 const Me = z
@@ -16,7 +17,8 @@ export function meRoutes() {
     defineRoute({
       method: 'get',
       path: '/me',
-      access: 'authenticated',
+      // Any Okno role: a token with none of them (say, from another application) gets 403.
+      access: { roles: allRoles },
       tags: ['identity'],
       summary: 'Who the caller is, as this node sees the token',
       responses: {

@@ -1,0 +1,74 @@
+/**
+ * Okno's roles: one list, used by the Keycloak realm generator, the embedded OpenID provider,
+ * route access declarations and docs/identity.md. Names are realm roles in Keycloak.
+ */
+export const personRoles = {
+  /** Applies for services for themselves; sees only their own records. */
+  citizen: 'citizen',
+  /** Applies for a company (the `company` claim); sees only that company's records. */
+  businessRepresentative: 'business-representative',
+  /** Front office: an MFC counter; applies on an applicant's behalf after an identity check. */
+  mfcOfficer: 'mfc-officer',
+  /** Front office: a post office acting as an access point. */
+  postOfficer: 'post-officer',
+  /** Front office: a mobile office travelling to remote settlements. */
+  mobileOfficer: 'mobile-officer',
+  /** Back office: reviews and decides applications of their agency. */
+  backOfficeOfficer: 'back-office-officer',
+  /** Oversees an agency's queues, reassigns work, watches deadlines. */
+  supervisor: 'supervisor',
+  /** Publishes their agency's services in the catalogue. */
+  catalogueEditor: 'catalogue-editor',
+  /** Runs the node: offices, staff, partners, configuration. */
+  regionalAdmin: 'regional-admin',
+  /** Reads audit trails and reports; changes nothing. */
+  auditor: 'auditor',
+  /** Federal hub operator: aggregates across regions, never personal data. */
+  federalOperator: 'federal-operator',
+} as const;
+
+/** Roles of machine clients (client-credentials grant) of partner channels and services. */
+export const machineRoles = {
+  /** The post operator's system submitting applications taken at post offices. */
+  postChannel: 'partner-post',
+  /** A bank reporting fee payments to the budget. */
+  bank: 'partner-bank',
+  /** The synchroniser that uploads what a mobile office collected while offline. */
+  mobileSync: 'partner-mobile-sync',
+  /** The federal hub collecting the node's aggregate indicators. */
+  federalHub: 'partner-federal-hub',
+  /** Okno's own services calling each other. */
+  service: 'okno-service',
+} as const;
+
+export type PersonRole = (typeof personRoles)[keyof typeof personRoles];
+export type MachineRole = (typeof machineRoles)[keyof typeof machineRoles];
+export type Role = PersonRole | MachineRole;
+
+export const allRoles: readonly Role[] = [
+  ...Object.values(personRoles),
+  ...Object.values(machineRoles),
+];
+
+/** Front-office roles: they act on an applicant's behalf at an office, so carry `office`. */
+export const frontOfficeRoles: readonly PersonRole[] = [
+  personRoles.mfcOfficer,
+  personRoles.postOfficer,
+  personRoles.mobileOfficer,
+];
+
+/** Staff roles that belong to an agency, so their tokens carry `agency`. */
+export const agencyStaffRoles: readonly PersonRole[] = [
+  ...frontOfficeRoles,
+  personRoles.backOfficeOfficer,
+  personRoles.supervisor,
+  personRoles.catalogueEditor,
+];
+
+/** The claims every Okno access token carries beyond the standard ones (see docs/identity.md). */
+export const oknoClaims = {
+  region: 'region',
+  agency: 'agency',
+  office: 'office',
+  company: 'company',
+} as const;
