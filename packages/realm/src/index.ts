@@ -1,0 +1,15 @@
+export { demoUsers, type DemoUser } from './demo-users';
+export { toKeycloakRealm, toKeycloakUsers } from './keycloak-realm';
+export {
+  DEV_CLIENT_ID,
+  describeRealm,
+  OKNO_AUDIENCE,
+  PORTAL_CLIENT_ID,
+  SERVICES_CLIENT_ID,
+  withDevelopmentClient,
+  type ClientModel,
+  type RealmModel,
+} from './realm-model';
+export { PartnerClient, RegionConfig, realmName } from './region-config';
+export { loadRegionConfig } from './load-region-config';
+export { realmFiles } from './realm-files';
