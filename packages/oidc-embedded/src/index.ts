@@ -1,0 +1,8 @@
+export { demoSubject } from './demo-accounts';
+export {
+  createEmbeddedProvider,
+  OKNO_RESOURCE,
+  type EmbeddedProvider,
+  type EmbeddedProviderOptions,
+} from './embedded-provider';
+export { generateSecrets, loadOrCreateSecrets, type ProviderSecrets } from './provider-keys';
