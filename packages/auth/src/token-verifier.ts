@@ -106,6 +106,8 @@ function describe(error: unknown): string {
     return `token claim "${error.claim}" is invalid`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature is invalid';
   if (error instanceof errors.JWKSNoMatchingKey) return 'token was signed by an unknown key';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'token is signed with an algorithm this node does not accept';
   if (error instanceof errors.JOSEError) return 'token is malformed';
   return 'token could not be verified';
 }

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './app-env';
 import { handleError, validationHook } from './error-handler';
 import type { Logger } from './logger';
+import { handOver, type NativeRoute } from './native-route';
 import { problemResponse, problemTypes } from './problem';
 import { requestContext } from './request-context';
 
@@ -13,6 +14,8 @@ export interface RootAppOptions {
   maxBodyBytes?: number;
   /** Cross-cutting middleware run for every request, e.g. HTTP telemetry. */
   middleware?: MiddlewareHandler[];
+  /** Node.js handlers that own a path and read their request bodies themselves. */
+  nativeRoutes?: readonly NativeRoute[];
 }
 
 /**
@@ -24,6 +27,11 @@ export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
   // Telemetry goes first, so the request's span is active in everything after it, logs included.
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(requestContext(options.logger));
+  // Before the body limit, which would start reading the body these handlers read themselves.
+  for (const route of options.nativeRoutes ?? []) {
+    app.all(route.path, (c) => handOver(c, route));
+    app.all(`${route.path}/*`, (c) => handOver(c, route));
+  }
   const maxSize = options.maxBodyBytes ?? 1024 * 1024;
   app.use(
     bodyLimit({

@@ -10,6 +10,7 @@ export {
 } from './create-service-app';
 export { BEARER_SCHEME, defineRoute } from './define-route';
 export { handleError, validationHook } from './error-handler';
+export { handOver, type NativeRoute } from './native-route';
 export { idempotent } from './idempotency';
 export { IdempotencyKeyHeader } from './idempotency-header';
 export { createLogger, type Logger } from './logger';

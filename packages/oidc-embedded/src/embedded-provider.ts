@@ -9,6 +9,9 @@ import Provider, {
 import type { ClientModel, DemoUser, RealmModel } from '@okno/realm';
 import { demoAccounts, demoSubject } from './demo-accounts';
 import { keycloakRoutes } from './keycloak-routes';
+import { firstPartyGrant } from './first-party-grant';
+import { loginInteraction } from './login-interaction';
+import { errorPage } from './login-page';
 import { registerPasswordGrant } from './password-grant';
 import type { ProviderSecrets } from './provider-keys';
 import { machineClaims, personClaims } from './token-claims';
@@ -32,7 +35,7 @@ export interface EmbeddedProvider {
   /** The path prefix it answers under: `/realms/<realm>`. */
   readonly mountPath: string;
   /** Handles a request whose URL starts with `mountPath`. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Its public keys, so the node verifies tokens without calling itself over HTTP. */
   readonly keys: JWTVerifyGetKey;
 }
@@ -51,6 +54,9 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
   }
   const { realm, secrets } = options;
   const accounts = demoAccounts(options.users);
+  const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
+  // Keycloak's sign-in pages live under login-actions too.
+  const interactionUrl = (uid: string) => `${mountPath}/login-actions/${uid}`;
   const resourceServer: ResourceServer = {
     audience: realm.audience,
     accessTokenFormat: 'jwt',
@@ -70,6 +76,12 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
       profile: ['name', 'given_name', 'family_name', 'preferred_username'],
     },
     responseTypes: ['code'],
+    interactions: { url: (_ctx, interaction) => interactionUrl(interaction.uid) },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(String(out['error']), out['error_description']);
+    },
+    loadExistingGrant: (ctx) => firstPartyGrant(ctx, OKNO_RESOURCE, resourceServer.scope ?? ''),
     pkce: { required: () => true },
     ttl: {
       AccessToken: realm.accessTokenSeconds,
@@ -130,8 +142,15 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
     resourceServer,
   });
 
-  const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   const callback = provider.callback();
+  const login = {
+    provider,
+    accounts,
+    users: options.users,
+    realmName: realm.displayName,
+    url: interactionUrl,
+  };
+  const loginPath = `${mountPath}/login-actions/`;
   const publicKeys = createLocalJWKSet({
     keys: secrets.signingKeys.map(({ kty, n, e, crv, x, y, kid, alg, use }: JWK) =>
       Object.fromEntries(
@@ -147,6 +166,13 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
       // Mounted like Express mounts: the provider sees the path below the mount point and
       // derives the mount path from originalUrl, so the URLs it publishes stay right.
       const original = req.url ?? '/';
+      if (original.startsWith(loginPath)) {
+        loginInteraction(login, req, res).catch((error: unknown) => {
+          res.statusCode = 500;
+          res.end(error instanceof Error ? error.message : 'sign-in failed');
+        });
+        return;
+      }
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;
       req.url = original.slice(mountPath.length) || '/';
       void callback(req, res);

@@ -1,60 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJwtVerifier, remoteKeys, type TokenVerifier } from '@okno/auth';
-import {
-  demoUsers,
-  describeRealm,
-  DEV_CLIENT_ID,
-  RegionConfig,
-  withDevelopmentClient,
-} from '@okno/realm';
-import { createEmbeddedProvider, generateSecrets, type ProviderSecrets } from '../src';
+import type { TokenVerifier } from '@okno/auth';
+import { demoUsers, DEV_CLIENT_ID } from '@okno/realm';
+import { createEmbeddedProvider, type ProviderSecrets } from '../src';
+import { realm, startProviderServer, type ProviderServer } from './provider-server';
 
-const realm = withDevelopmentClient(
-  describeRealm(
-    RegionConfig.parse({
-      code: 'RU-KEM',
-      name: { ru: 'Кузбасс', en: 'Kuzbass' },
-      portal: { redirectUris: ['http://localhost:5173/cb'], webOrigins: ['http://localhost:5173'] },
-      partners: [{ clientId: 'partner-bank', name: 'Bank', roles: ['partner-bank'] }],
-    }),
-  ),
-);
-
-let server: Server;
-let base: string;
+let server: ProviderServer;
 let issuer: string;
 let secrets: ProviderSecrets;
 let verifier: TokenVerifier;
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  issuer = `${base}/realms/ru-kem`;
-  secrets = await generateSecrets(['okno-services', 'partner-bank']);
-  const provider = createEmbeddedProvider({
-    realm,
-    issuer,
-    secrets,
-    users: demoUsers,
-    development: true,
-  });
-  server.on('request', (req, res) => {
-    if (req.url?.startsWith(provider.mountPath)) return provider.handle(req, res);
-    res.statusCode = 404;
-    res.end();
-  });
-  // Verified exactly as a node verifies Keycloak's tokens: over HTTP, from the JWKS endpoint.
-  verifier = createJwtVerifier({
-    issuer,
-    audience: 'okno',
-    region: 'RU-KEM',
-    keys: remoteKeys(new URL(`${issuer}/protocol/openid-connect/certs`)),
-  });
+  server = await startProviderServer();
+  ({ issuer, secrets, verifier } = server);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const token = (form: Record<string, string>, basic?: string) =>
   fetch(`${issuer}/protocol/openid-connect/token`, {

@@ -12,4 +12,5 @@ export {
 } from './realm-model';
 export { PartnerClient, RegionConfig, realmName } from './region-config';
 export { loadRegionConfig } from './load-region-config';
+export { developmentRegionConfig } from './development-region';
 export { realmFiles } from './realm-files';

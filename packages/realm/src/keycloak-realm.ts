@@ -1,5 +1,6 @@
 import { oknoClaims } from '@okno/auth';
 import type { DemoUser } from './demo-users';
+import { keycloakPasswordCredential } from './keycloak-credential';
 import type { ClientModel, RealmModel } from './realm-model';
 
 // Keycloak's realm import format (RealmRepresentation), as much of it as Okno sets. Anything
@@ -206,7 +207,7 @@ export function toKeycloakUsers(realm: RealmModel, users: readonly DemoUser[]): 
           return value === undefined ? [] : [[k, [value]]];
         }),
       ),
-      credentials: [{ type: 'password', value: u.username, temporary: false }],
+      credentials: [keycloakPasswordCredential(u.username, u.username)],
     })),
   };
 }

@@ -7,6 +7,7 @@ import {
   createRootApp,
   defineRoute,
   type Logger,
+  type NativeRoute,
   type ServiceModule,
 } from '@okno/http';
 import { docsRoutes } from './docs';
@@ -25,6 +26,8 @@ export interface NodeAppDeps {
   metricsText?: () => Promise<string>;
   /** True once shutdown has begun: /readyz then fails so traffic moves elsewhere. */
   isDraining?: () => boolean;
+  /** Node.js handlers owning a path: the embedded OpenID provider at /realms/<region>. */
+  nativeRoutes?: readonly NativeRoute[];
 }
 
 const Ready = z
@@ -55,6 +58,7 @@ export function createNodeApp(deps: NodeAppDeps) {
     logger: deps.logger,
     ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
     ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
+    ...(deps.nativeRoutes === undefined ? {} : { nativeRoutes: deps.nativeRoutes }),
   });
 
   root.openapi(

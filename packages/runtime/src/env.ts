@@ -11,11 +11,18 @@ export const nodeEnv = baseEnv
   .extend(httpEnv.shape)
   .extend(databaseEnv.shape)
   .extend({
-    /** The region's OpenID provider (Keycloak realm URL); without it every token is refused. */
+    /**
+     * The region's OpenID provider (its Keycloak realm URL). Unset outside production, the
+     * node serves its own embedded provider at /realms/<region>.
+     */
     OIDC_ISSUER: z.url().optional(),
     /** Defaults to Keycloak's certificate endpoint under the issuer. */
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_AUDIENCE: z.string().default('okno'),
+    /** Where callers reach this node; the embedded provider's issuer is built from it. */
+    OKNO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The region's configuration file (deploy/regions/<region>.json) for the embedded provider. */
+    OKNO_REGION_CONFIG: z.string().optional(),
     /** Relay outbox events to NATS JetStream (distributed profile); in-process otherwise. */
     NATS_URL: z
       .string()

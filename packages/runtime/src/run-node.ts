@@ -1,11 +1,11 @@
-import { createJwtVerifier, remoteKeys, type TokenVerifier } from '@okno/auth';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
-import { createLogger, serveGracefully, type Logger, type ServiceModule } from '@okno/http';
+import { createLogger, serveGracefully, type ServiceModule } from '@okno/http';
 import { httpTelemetry, startTelemetry } from '@okno/telemetry';
 import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
-import { readNodeEnv, type NodeEnv } from './env';
+import { readNodeEnv } from './env';
+import { setUpIdentity, type NodeIdentity } from './identity-provider';
 
 export interface RunNodeOptions {
   /** The process's name in logs and telemetry: 'okno-node', or a service's name. */
@@ -19,14 +19,7 @@ export interface RunNodeOptions {
  * per service in production). Configuration is read once, here, and refused if invalid.
  */
 export async function runNode(options: RunNodeOptions): Promise<void> {
-  let env: NodeEnv;
-  try {
-    env = readNodeEnv();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${options.name}: ${error.message}\n`);
-    process.exit(1);
-  }
+  const env = await refuseBadConfig(options.name, readNodeEnv);
   const telemetry = startTelemetry({
     serviceName: options.name,
     serviceVersion: options.version,
@@ -34,6 +27,10 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   const logger = createLogger({ name: options.name, level: env.LOG_LEVEL });
+  const identity: NodeIdentity = await refuseBadConfig(options.name, () =>
+    setUpIdentity(env, logger),
+  );
+  if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.OKNO_DATA_DIR });
   logger.info(
     { database: database.kind, ...(database.kind === 'pglite' && { dataDir: env.OKNO_DATA_DIR }) },
@@ -59,7 +56,8 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     nodeVersion: options.version,
     services: options.services,
     database,
-    verifier: createVerifier(env, logger),
+    verifier: identity.verifier,
+    ...(identity.provider && { nativeRoutes: [identity.provider] }),
     logger,
     maxBodyBytes: env.MAX_BODY_BYTES,
     middleware: [httpTelemetry()],
@@ -84,16 +82,13 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   });
 }
 
-function createVerifier(env: NodeEnv, logger: Logger): TokenVerifier | null {
-  if (!env.OIDC_ISSUER) {
-    logger.warn('OIDC_ISSUER is not set: every bearer token will be refused');
-    return null;
+/** Runs a configuration step; a bad configuration stops the process with its message. */
+async function refuseBadConfig<T>(name: string, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(1);
   }
-  const jwksUrl = env.OIDC_JWKS_URL ?? `${env.OIDC_ISSUER}/protocol/openid-connect/certs`;
-  return createJwtVerifier({
-    issuer: env.OIDC_ISSUER,
-    audience: env.OIDC_AUDIENCE,
-    region: env.OKNO_REGION,
-    keys: remoteKeys(new URL(jwksUrl)),
-  });
 }

@@ -5,3 +5,4 @@ export {
   testDatabaseUrl,
 } from '@okno/db/testing';
 export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issuer';
+export { BrowserSession, pkcePair } from './browser-session';
