@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TokenVerifier } from '@okno/auth';
 import type { Database } from '@okno/db';
+import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
 import { BEARER_SCHEME, defineRoute } from './define-route';
@@ -10,6 +11,8 @@ export interface ServiceDeps {
   db: Database;
   /** Verifies bearer tokens; null when no identity provider is configured (all denied). */
   verifier: TokenVerifier | null;
+  /** Where refused tokens and roles are reported (the audit trail); not reported if absent. */
+  onAccessDenied?: AccessDenialSink;
 }
 
 export interface ServiceInfo {
@@ -36,6 +39,7 @@ export function createServiceApp(info: ServiceInfo, deps: ServiceDeps): ServiceA
     bearerFormat: 'JWT',
     description: "An access token from the region's OpenID provider.",
   });
+  if (deps.onAccessDenied) app.use(reportAccessDenials(info.name, deps.onAccessDenied));
   app.use(async (c, next) => {
     c.set('db', deps.db);
     await next();

@@ -1,3 +1,4 @@
+export type { AccessDenial, AccessDenialSink } from './access-denials';
 export type { AppEnv } from './app-env';
 export { requireAccess, requirePrincipal, requireRole, requireScope, type Access } from './access';
 export { authenticate } from './authenticate';

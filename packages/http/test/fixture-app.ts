@@ -13,6 +13,7 @@ import {
   PageQuery,
   pageSchema,
   toPage,
+  type AccessDenialSink,
 } from '../src';
 
 const Agency = z.object({ id: z.string(), code: z.string(), name: z.object({ ru: z.string() }) });
@@ -22,11 +23,19 @@ const NewAgency = z.object({
 });
 
 /** A small service built with the kit the way real services are, over real tables. */
-export function createFixtureApp(handle: DatabaseHandle, issuer: TestIssuer, maxBodyBytes = 4096) {
+export function createFixtureApp(
+  handle: DatabaseHandle,
+  issuer: TestIssuer,
+  options: { maxBodyBytes?: number; onAccessDenied?: AccessDenialSink } = {},
+) {
   const verifier = issuer.verifier();
   const service = createServiceApp(
     { name: 'fixture', version: '0.0.0', title: 'Fixture', description: 'test' },
-    { db: handle.db, verifier },
+    {
+      db: handle.db,
+      verifier,
+      ...(options.onAccessDenied && { onAccessDenied: options.onAccessDenied }),
+    },
   );
   service.openapi(
     defineRoute({
@@ -104,7 +113,7 @@ export function createFixtureApp(handle: DatabaseHandle, issuer: TestIssuer, max
   );
   const root = createRootApp({
     logger: createLogger({ name: 'test', level: 'silent' }),
-    maxBodyBytes,
+    maxBodyBytes: options.maxBodyBytes ?? 4096,
   });
   root.route('/api/fixture', service);
   return root;

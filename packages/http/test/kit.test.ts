@@ -6,17 +6,19 @@ import {
   testDatabaseKind,
   type TestIssuer,
 } from '@okno/testing';
+import type { AccessDenial } from '../src';
 import { createFixtureApp } from './fixture-app';
 
 let handle: DatabaseHandle;
 let issuer: TestIssuer;
 let app: ReturnType<typeof createFixtureApp>;
 let adminToken: string;
+const denials: AccessDenial[] = [];
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   issuer = await createTestIssuer();
-  app = createFixtureApp(handle, issuer);
+  app = createFixtureApp(handle, issuer, { onAccessDenied: (d) => denials.push(d) });
   adminToken = await issuer.sign({ sub: 'admin-1', roles: ['regional-admin'] });
 });
 afterAll(async () => {
@@ -120,6 +122,32 @@ describe('access', () => {
       authorization: `Bearer ${token}`,
     });
     expect(res.status).toBe(403);
+  });
+
+  it('reports refused tokens and roles to the audit sink, not anonymous callers', async () => {
+    denials.length = 0;
+    await app.request('/api/fixture/agencies/mvd');
+    await app.request('/api/fixture/agencies', { headers: { authorization: 'Bearer forged' } });
+    const token = await issuer.sign({ sub: 'citizen-9', roles: ['citizen'] });
+    await post(JSON.stringify({ code: 'mvd', name: { ru: 'МВД' } }), {
+      authorization: `Bearer ${token}`,
+    });
+    expect(denials).toEqual([
+      expect.objectContaining({
+        status: 401,
+        service: 'fixture',
+        method: 'GET',
+        path: '/api/fixture/agencies',
+        reason: 'token is malformed',
+      }),
+      expect.objectContaining({
+        status: 403,
+        method: 'POST',
+        subject: 'citizen-9',
+        reason: expect.stringContaining('regional-admin') as string,
+      }),
+    ]);
+    expect(denials[0]).not.toHaveProperty('subject');
   });
 
   it('lets a valid caller through', async () => {
