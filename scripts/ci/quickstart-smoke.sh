@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the README's first Quick-start command on a fresh clone with a fresh HOME: it must
 # install, start the node on the embedded default with demo data, and answer /readyz, /docs,
-# /openapi.json and /info; then SIGTERM must stop it cleanly.
+# /openapi.json and /info, and let a demo person sign in; then SIGTERM must stop it cleanly.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -49,6 +49,17 @@ check /docs 'swagger-ui'
 check /openapi.json '"openapi":"3.1'
 check /info '"services"'
 check /api/catalogue/services 'school-enrolment'
+check /realms/ru-kem/.well-known/openid-configuration '"issuer"'
+
+# A demo person signs in with the embedded provider, as docs/identity.md shows.
+token=$(curl -sf "$url/realms/ru-kem/protocol/openid-connect/token" \
+  -d grant_type=password -d client_id=okno-dev -d username=officer1 -d password=officer1 \
+  | node -p 'JSON.parse(require("fs").readFileSync(0)).access_token') \
+  || fail "the demo person officer1 could not sign in"
+me=$(curl -sf "$url/api/identity/me" -H "authorization: Bearer $token") \
+  || fail "/api/identity/me refused officer1's token"
+grep -q '"back-office-officer"' <<<"$me" || fail "/api/identity/me does not show officer1's role: $me"
+echo "PASS officer1 signs in with the embedded provider and /api/identity/me knows them"
 
 kill -TERM -- "-$pid"
 for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
