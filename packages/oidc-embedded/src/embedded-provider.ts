@@ -57,6 +57,9 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   // Keycloak's sign-in pages live under login-actions too.
   const interactionUrl = (uid: string) => `${mountPath}/login-actions/${uid}`;
+  const webOrigins = new Map(
+    realm.clients.flatMap((c) => (c.kind === 'browser' ? [[c.clientId, c.webOrigins]] : [])),
+  );
   const resourceServer: ResourceServer = {
     audience: realm.audience,
     accessTokenFormat: 'jwt',
@@ -77,6 +80,9 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
     },
     responseTypes: ['code'],
     interactions: { url: (_ctx, interaction) => interactionUrl(interaction.uid) },
+    // Browsers may call the token endpoint from the client's web origins only, as in Keycloak.
+    clientBasedCORS: (_ctx, origin, client) =>
+      webOrigins.get(client.clientId)?.includes(origin) ?? false,
     renderError: (ctx, out) => {
       ctx.type = 'html';
       ctx.body = errorPage(String(out['error']), out['error_description']);

@@ -42,10 +42,13 @@ const signIn = (browser: BrowserSession, action: string, username: string, passw
   });
 
 /** The portal's back channel: the code and its PKCE verifier for tokens. */
-const exchange = (code: string, verifier: string) =>
+const exchange = (code: string, verifier: string, origin?: string) =>
   fetch(`${server.issuer}/protocol/openid-connect/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(origin && { origin }),
+    },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       client_id: PORTAL_CLIENT_ID,
@@ -104,6 +107,19 @@ describe('browser sign-in: authorization code with PKCE', () => {
     const res = await exchange(code, pkce().verifier);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it("lets the portal's web origin, and no other, call the token endpoint", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.issuer}/protocol/openid-connect/token`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const allowed = await preflight('http://localhost:5173');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const code = await exchange('not-a-code', pkce().verifier, 'https://evil.example');
+    expect(code.status).toBe(400);
+    expect(code.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('requires PKCE S256 and an exactly registered redirect URI', async () => {
