@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataKey, keyring } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
 import {
   createTestDatabase,
@@ -19,6 +20,7 @@ beforeAll(async () => {
   app = createIdentityApp({
     db: handle.db,
     verifier: issuer.verifier(),
+    keyring: keyring([generateDataKey('test')]),
   });
 });
 afterAll(async () => {

@@ -8,19 +8,35 @@ import { identityOutbox } from '@okno/db/identity';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedIdentityDemo } from './demo-data';
 import { agencyRoutes } from './routes/agencies';
+import { auditEventRoutes } from './routes/audit-events';
 import { meRoutes } from './routes/me';
+import { officeRoutes } from './routes/offices';
+import { partnerRoutes } from './routes/partners';
+import { profileRoutes } from './routes/profile';
+import { signInRoutes } from './routes/sign-ins';
+import { staffRoutes } from './routes/staff';
 
 export const identityInfo = {
   name: 'identity',
   version: packageJson.version,
   title: 'Okno identity',
-  description: "The region's agencies and offices, and who the caller is.",
+  description:
+    "Who the caller is; citizens' profiles (encrypted at rest); the staff directory of agencies, offices and officers; partner channels; the audit trail.",
 };
 
 export function createIdentityApp(deps: ServiceDeps): ServiceApp {
+  if (!deps.keyring) {
+    throw new Error('the identity service needs a keyring: it encrypts personal data at rest');
+  }
   const app = createServiceApp(identityInfo, deps);
   app.route('/', agencyRoutes());
+  app.route('/', officeRoutes());
   app.route('/', meRoutes());
+  app.route('/', profileRoutes(deps.keyring));
+  app.route('/', staffRoutes());
+  app.route('/', partnerRoutes());
+  app.route('/', signInRoutes());
+  app.route('/', auditEventRoutes());
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataKey, keyring } from '@okno/crypto';
 import { allRoles } from '@okno/auth';
 import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
@@ -30,6 +31,7 @@ beforeAll(async () => {
     services: allServices,
     database,
     verifier: issuer.verifier(),
+    keyring: keyring([generateDataKey('test')]),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => false,
     metricsText: () => Promise.resolve(''),

@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataKey, keyring } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
 import { createNodeApp } from '@okno/runtime';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     services: allServices,
     database,
     verifier: issuer.verifier(),
+    keyring: keyring([generateDataKey('test')]),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => draining,
     metricsText: () => Promise.resolve('# HELP x test\n'),

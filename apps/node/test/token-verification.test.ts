@@ -63,8 +63,8 @@ function verifiesTokensOf(provider: Provider) {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const me = (token: string) =>
-    fetch(`${node.url}/api/identity/me`, { headers: { authorization: `Bearer ${token}` } });
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+  const me = (token: string) => fetch(`${node.url}/api/identity/me`, bearer(token));
 
   async function expectRefused(token: string, reason: RegExp) {
     const res = await me(token);
@@ -117,6 +117,33 @@ function verifiesTokensOf(provider: Provider) {
 
   it('refuses an expired token', async () => {
     await expectRefused(await tokens.expired(), /expired/);
+  });
+
+  it("records refused tokens and roles in the region's audit trail", async () => {
+    await me(await tokens.otherAudience());
+    const citizen = await tokens.person('citizen2');
+    expect((await fetch(`${node.url}/api/identity/staff`, bearer(citizen))).status).toBe(403);
+    const auditor = await tokens.person('auditor1');
+    const denials = async () => {
+      const res = await fetch(
+        `${node.url}/api/identity/audit-events?kind=access-denied`,
+        bearer(auditor),
+      );
+      return ((await res.json()) as { items: { target: string; details: { status: number } }[] })
+        .items;
+    };
+    await expect.poll(denials).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          target: '/api/identity/me',
+          details: expect.objectContaining({ status: 401 }) as unknown,
+        }),
+        expect.objectContaining({
+          target: '/api/identity/staff',
+          details: expect.objectContaining({ status: 403 }) as unknown,
+        }),
+      ]),
+    );
   });
 
   it('refuses forgeries: alg none, HMAC keyed with the public key, an unknown key id', async () => {

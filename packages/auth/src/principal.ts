@@ -16,6 +16,8 @@ export interface Principal {
   readonly clientId?: string;
   /** A human-readable login name, for logs and audit trails. */
   readonly username?: string;
+  /** The provider's session (`sid`): one sign-in, however many tokens it yields. */
+  readonly sessionId?: string;
 }
 
 export function hasRole(principal: Principal, role: string): boolean {

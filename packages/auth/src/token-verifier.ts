@@ -80,6 +80,7 @@ function toPrincipal(payload: JWTPayload, nodeRegion: string): Principal {
     ...optionalString('company', payload['company']),
     ...optionalString('clientId', payload['azp'] ?? payload['client_id']),
     ...optionalString('username', payload['preferred_username']),
+    ...optionalString('sessionId', payload['sid']),
   };
 }
 

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TokenVerifier } from '@okno/auth';
+import type { Keyring } from '@okno/crypto';
 import type { Database } from '@okno/db';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   verifier: TokenVerifier | null;
   /** Where refused tokens and roles are reported (the audit trail); not reported if absent. */
   onAccessDenied?: AccessDenialSink;
+  /** Keys for personal data encrypted at rest; services that store such data require it. */
+  keyring?: Keyring;
 }
 
 export interface ServiceInfo {

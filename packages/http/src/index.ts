@@ -19,7 +19,9 @@ export { decodeCursor, encodeCursor, PageQuery, pageSchema, toPage } from './pag
 export {
   conflict,
   forbidden,
+  invalidFields,
   notFound,
+  preconditionFailed,
   ProblemError,
   problemResponse,
   ProblemSchema,

@@ -11,6 +11,7 @@ export const problemTypes = {
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   conflict: 'conflict',
+  preconditionFailed: 'precondition-failed',
   payloadTooLarge: 'payload-too-large',
   unsupportedMediaType: 'unsupported-media-type',
   idempotencyKeyReused: 'idempotency-key-reused',
@@ -70,6 +71,22 @@ export const forbidden = (detail: string) =>
   new ProblemError({ status: 403, type: problemTypes.forbidden, title: 'Forbidden', detail });
 export const conflict = (detail: string) =>
   new ProblemError({ status: 409, type: problemTypes.conflict, title: 'Conflict', detail });
+/** Body fields that are well formed but wrong together, or against what the server holds. */
+export const invalidFields = (errors: FieldError[]) =>
+  new ProblemError({
+    status: 422,
+    type: problemTypes.validation,
+    title: 'Unprocessable Content',
+    detail: 'The request body has invalid fields.',
+    errors,
+  });
+export const preconditionFailed = (detail: string) =>
+  new ProblemError({
+    status: 412,
+    type: problemTypes.preconditionFailed,
+    title: 'Precondition Failed',
+    detail,
+  });
 
 /** The RFC 9457 body, for OpenAPI documents. */
 export const ProblemSchema = z

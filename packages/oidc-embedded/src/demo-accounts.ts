@@ -1,11 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { DemoUser } from '@okno/realm';
-
-/** A stable subject for a demo person, UUID-shaped like Keycloak's user ids. */
-export function demoSubject(username: string): string {
-  const hex = createHash('sha256').update(`okno-demo:${username}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+import { timingSafeEqual } from 'node:crypto';
+import { demoSubject, type DemoUser } from '@okno/realm';
 
 export interface DemoAccounts {
   bySubject(subject: string): DemoUser | undefined;

@@ -7,7 +7,8 @@ import Provider, {
   type ResourceServer,
 } from 'oidc-provider';
 import type { ClientModel, DemoUser, RealmModel } from '@okno/realm';
-import { demoAccounts, demoSubject } from './demo-accounts';
+import { demoSubject } from '@okno/realm';
+import { demoAccounts } from './demo-accounts';
 import { keycloakRoutes } from './keycloak-routes';
 import { firstPartyGrant } from './first-party-grant';
 import { loginInteraction } from './login-interaction';

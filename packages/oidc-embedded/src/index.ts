@@ -1,4 +1,4 @@
-export { demoSubject } from './demo-accounts';
+export { demoSubject } from '@okno/realm';
 export {
   createEmbeddedProvider,
   OKNO_RESOURCE,

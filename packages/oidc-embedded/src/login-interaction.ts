@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { DemoUser } from '@okno/realm';
-import { demoSubject, type DemoAccounts } from './demo-accounts';
+import { demoSubject } from '@okno/realm';
+import type { DemoAccounts } from './demo-accounts';
 import { loginPage } from './login-page';
 
 export interface LoginInteractionOptions {

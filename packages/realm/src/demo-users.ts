@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { personRoles, type PersonRole } from '@okno/auth';
 
 /** A demo person: development only. The password is the username. */
@@ -96,3 +97,9 @@ export const demoUsers: readonly DemoUser[] = [
     roles: [personRoles.federalOperator],
   },
 ];
+
+/** A stable subject for a demo person, UUID-shaped like Keycloak's user ids. */
+export function demoSubject(username: string): string {
+  const hex = createHash('sha256').update(`okno-demo:${username}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,4 +1,4 @@
-export { demoUsers, type DemoUser } from './demo-users';
+export { demoSubject, demoUsers, type DemoUser } from './demo-users';
 export { toKeycloakRealm, toKeycloakUsers } from './keycloak-realm';
 export {
   DEV_CLIENT_ID,

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { TokenVerifier } from '@okno/auth';
+import type { Keyring } from '@okno/crypto';
 import { pendingMigrations, type DatabaseHandle } from '@okno/db';
 import {
   BEARER_SCHEME,
   createRootApp,
   defineRoute,
+  type AccessDenialSink,
   type Logger,
   type NativeRoute,
   type ServiceModule,
@@ -18,6 +20,10 @@ export interface NodeAppDeps {
   services: readonly ServiceModule[];
   database: DatabaseHandle;
   verifier: TokenVerifier | null;
+  /** Keys for personal data encrypted at rest. */
+  keyring: Keyring;
+  /** Where services report refused tokens and roles: the audit trail. */
+  onAccessDenied?: AccessDenialSink;
   logger: Logger;
   maxBodyBytes?: number;
   /** Cross-cutting middleware such as HTTP telemetry. */
@@ -139,7 +145,12 @@ export function createNodeApp(deps: NodeAppDeps) {
   for (const service of deps.services) {
     root.route(
       `/api/${service.info.name}`,
-      service.create({ db: deps.database.db, verifier: deps.verifier }),
+      service.create({
+        db: deps.database.db,
+        verifier: deps.verifier,
+        keyring: deps.keyring,
+        ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
+      }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, databaseEnv, httpEnv, readEnv } from '@okno/config';
+import { baseEnv, databaseEnv, httpEnv, readEnv, secret } from '@okno/config';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -29,6 +29,11 @@ export const nodeEnv = baseEnv
       .regex(/^(nats|tls):\/\//, 'must be a nats:// or tls:// URL')
       .optional(),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /**
+     * Keys for personal data encrypted at rest: `id:base64key` pairs, the primary first
+     * (rotation: prepend a new key, keep the old ones). Required in production.
+     */
+    OKNO_DATA_KEYS: secret(40).optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
@@ -46,6 +51,13 @@ export const nodeEnv = baseEnv
         code: 'custom',
         path: ['OIDC_ISSUER'],
         message: 'is required in production: without it no caller can be authenticated',
+      });
+    }
+    if (!env.OKNO_DATA_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OKNO_DATA_KEYS'],
+        message: 'is required in production: personal data is encrypted with these keys',
       });
     }
     if (env.OKNO_DEMO_DATA) {

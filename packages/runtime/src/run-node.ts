@@ -1,3 +1,4 @@
+import { accessDenialAudit } from '@okno/audit';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
 import { createLogger, serveGracefully, type ServiceModule } from '@okno/http';
@@ -5,6 +6,7 @@ import { httpTelemetry, startTelemetry } from '@okno/telemetry';
 import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
+import { loadDataKeys } from './data-keys';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
 
 export interface RunNodeOptions {
@@ -31,6 +33,8 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     setUpIdentity(env, logger),
   );
   if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
+  const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
+  logger.info({ keys: dataKeys.source }, 'personal data keys loaded');
   const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.OKNO_DATA_DIR });
   logger.info(
     { database: database.kind, ...(database.kind === 'pglite' && { dataDir: env.OKNO_DATA_DIR }) },
@@ -57,6 +61,8 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     services: options.services,
     database,
     verifier: identity.verifier,
+    keyring: dataKeys.keyring,
+    onAccessDenied: accessDenialAudit({ db: database.db, logger }),
     ...(identity.provider && { nativeRoutes: [identity.provider] }),
     logger,
     maxBodyBytes: env.MAX_BODY_BYTES,

@@ -1,4 +1,13 @@
-import { jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idempotencyKeysTable, outboxTable, processedEventsTable } from '../tables';
 import type { LocalizedText } from './localized';
 
@@ -11,6 +20,94 @@ export const agencies = identitySchema.table('agencies', {
   name: jsonb('name').$type<LocalizedText>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const officeKinds = ['mfc', 'post-office', 'mobile-office', 'agency-office'] as const;
+export type OfficeKind = (typeof officeKinds)[number];
+
+/** Where staff work: MFC counters, post offices, mobile offices, agencies' own offices. */
+export const offices = identitySchema.table(
+  'offices',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    agencyCode: text('agency_code').notNull(),
+    kind: text('kind').$type<OfficeKind>().notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    address: text('address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('offices_agency_idx').on(t.agencyCode)],
+);
+
+/**
+ * The staff directory: who works where, with which roles. Keyed by the token subject, so a
+ * signed-in officer is found by their token alone.
+ */
+export const staffMembers = identitySchema.table(
+  'staff_members',
+  {
+    id: uuid('id').primaryKey(),
+    subject: text('subject').notNull().unique(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    agencyCode: text('agency_code'),
+    officeCode: text('office_code'),
+    roles: text('roles').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_members_agency_idx').on(t.agencyCode)],
+);
+
+export const partnerKinds = ['post', 'bank', 'mobile-sync', 'federal-hub'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+/** Partner systems that call the node with client credentials, and what they may do. */
+export const partnerChannels = identitySchema.table('partner_channels', {
+  id: uuid('id').primaryKey(),
+  clientId: text('client_id').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<PartnerKind>().notNull(),
+  roles: text('roles').array().notNull(),
+  contact: text('contact'),
+  active: boolean('active').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A citizen's own profile, linked to their token subject. Everything personal is one
+ * AES-256-GCM ciphertext (`personal_data`, bound to the subject), so a database dump, a
+ * backup or a replica shows no names, dates or numbers.
+ */
+export const citizenProfiles = identitySchema.table('citizen_profiles', {
+  id: uuid('id').primaryKey(),
+  subject: text('subject').notNull().unique(),
+  personalData: text('personal_data').notNull(),
+  /** Optimistic concurrency: a change names the version it was made from. */
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Append-only: rows are inserted and read, never updated or deleted. */
+export const auditEvents = identitySchema.table(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    actorSubject: text('actor_subject'),
+    actorUsername: text('actor_username'),
+    /** What the event is about: a person's subject, a partner's client id, a path. */
+    target: text('target'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_events_kind_idx').on(t.kind, t.id),
+    index('audit_events_actor_idx').on(t.actorSubject, t.id),
+  ],
+);
 
 export const identityOutbox = outboxTable(identitySchema);
 export const identityProcessedEvents = processedEventsTable(identitySchema);

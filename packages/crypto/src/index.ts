@@ -1,0 +1,9 @@
+export { decryptField, DecryptionError, encryptField, keyIdOf } from './field-cipher';
+export {
+  formatKeyring,
+  generateDataKey,
+  keyring,
+  parseKeyring,
+  type DataKey,
+  type Keyring,
+} from './keyring';
