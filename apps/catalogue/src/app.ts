@@ -7,7 +7,8 @@ import {
 import { catalogueOutbox } from '@okno/db/catalogue';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedCatalogueDemo } from './demo-data';
-import { serviceRoutes } from './routes/services';
+import { editorServiceRoutes } from './routes/editor-services';
+import { publicServiceRoutes } from './routes/public-services';
 
 export const catalogueInfo = {
   name: 'catalogue',
@@ -19,7 +20,8 @@ export const catalogueInfo = {
 
 export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   const app = createServiceApp(catalogueInfo, deps);
-  app.route('/', serviceRoutes());
+  app.route('/', publicServiceRoutes());
+  app.route('/', editorServiceRoutes());
   return app;
 }
 

@@ -8,6 +8,9 @@ export const auditKinds = [
   'partner-updated',
   'profile-updated',
   'profile-read',
+  'catalogue-draft-saved',
+  'catalogue-published',
+  'catalogue-retired',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 

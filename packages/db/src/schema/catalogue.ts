@@ -1,4 +1,16 @@
-import { index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idempotencyKeysTable, outboxTable, processedEventsTable } from '../tables';
 import type { LocalizedText } from './localized';
 
@@ -7,21 +19,75 @@ export const catalogueSchema = pgSchema('catalogue');
 export const serviceLevels = ['federal', 'regional', 'municipal'] as const;
 export type ServiceLevel = (typeof serviceLevels)[number];
 
-/** A public service the region offers. Versioning and forms arrive with the catalogue issue. */
-export const services = catalogueSchema.table(
-  'services',
+export const versionStatuses = ['draft', 'published', 'retired'] as const;
+export type VersionStatus = (typeof versionStatuses)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** A public service the region offers: its stable identity. What it says lives in versions. */
+export const services = catalogueSchema.table('services', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  /** The responsible agency's code (identity context; no cross-context foreign key). */
+  agencyCode: text('agency_code').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One version of a service: a draft being edited, the published one, or a retired one that
+ * applications filed under it still refer to. A published version never changes.
+ */
+export const serviceVersions = catalogueSchema.table(
+  'service_versions',
   {
     id: uuid('id').primaryKey(),
-    code: text('code').notNull().unique(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    serviceCode: text('service_code').notNull(),
+    /** Numbered at publication: 1, 2, ...; null while a draft. */
+    version: integer('version'),
+    status: text('status').$type<VersionStatus>().notNull(),
+    /** The whole content, as the catalogue's model describes it. */
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    // Denormalised from the content, for filters and sorting without reading the JSON.
     level: text('level').$type<ServiceLevel>().notNull(),
-    /** The stable federal code, the same in every region; only for federal services. */
     federalCode: text('federal_code'),
-    /** The responsible agency's code (identity context; no cross-context foreign key). */
     agencyCode: text('agency_code').notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
+    categories: text('categories').array().notNull(),
+    lifeSituations: text('life_situations').array().notNull(),
+    requestChannels: text('request_channels').array().notNull(),
+    resultChannels: text('result_channels').array().notNull(),
+    applicantTypes: text('applicant_types').array().notNull(),
+    hasFee: boolean('has_fee').notNull(),
+    /** Stemmed text of the title (weight A) and the rest (weight B), per language. */
+    searchRu: tsvector('search_ru').notNull(),
+    searchEn: tsvector('search_en').notNull(),
+    createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: text('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
-  (t) => [index('services_agency_idx').on(t.agencyCode)],
+  (t) => [
+    uniqueIndex('service_versions_number_idx').on(t.serviceId, t.version),
+    // At most one draft and one published version of a service at a time.
+    uniqueIndex('service_versions_one_draft_idx')
+      .on(t.serviceId)
+      .where(sql`status = 'draft'`),
+    uniqueIndex('service_versions_one_published_idx')
+      .on(t.serviceId)
+      .where(sql`status = 'published'`),
+    index('service_versions_published_code_idx')
+      .on(t.serviceCode)
+      .where(sql`status = 'published'`),
+    index('service_versions_search_ru_idx').using('gin', t.searchRu),
+    index('service_versions_search_en_idx').using('gin', t.searchEn),
+    index('service_versions_categories_idx').using('gin', t.categories),
+    index('service_versions_life_situations_idx').using('gin', t.lifeSituations),
+  ],
 );
 
 export const catalogueOutbox = outboxTable(catalogueSchema);

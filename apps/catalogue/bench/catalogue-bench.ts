@@ -1,0 +1,115 @@
+// Measures the public catalogue on a 17,000-service catalogue: list, cached list and search,
+// one request at a time (p50/p95) and at saturation (requests per second). Not a test: run it
+// with `pnpm bench` and record the figures in docs/performance.md.
+//
+//   BENCH_DATABASE_URL=postgres://...   run on PostgreSQL instead of the embedded PGlite
+//   BENCH_SERVICES=17000 BENCH_SECONDS=10 BENCH_CONCURRENCY=16
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { readEnv } from '@okno/config';
+import { createDb, migrate, queryRows } from '@okno/db';
+import { createLogger, createRootApp } from '@okno/http';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { createCatalogueApp } from '../src/app';
+import { demoServices } from '../src/demo-catalogue';
+import { insertPublished, largeCatalogue } from '../src/perf/large-catalogue';
+import { saturation, sequentialLatency, type LatencyResult } from './http-probe';
+
+const env = readEnv(
+  z.object({
+    BENCH_SERVICES: z.coerce.number().int().positive().default(17_000),
+    BENCH_SECONDS: z.coerce.number().positive().default(10),
+    BENCH_CONCURRENCY: z.coerce.number().int().positive().default(16),
+    BENCH_DATABASE_URL: z.string().optional(),
+  }),
+);
+const size = env.BENCH_SERVICES;
+const seconds = env.BENCH_SECONDS;
+const concurrency = env.BENCH_CONCURRENCY;
+const databaseUrl = env.BENCH_DATABASE_URL;
+
+const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'okno-bench-'));
+const handle = await createDb({ databaseUrl, dataDir });
+await migrate(handle);
+const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(
+  handle.db,
+  sql`select version()`,
+);
+const [{ count } = { count: 0 }] = await queryRows<{ count: number }>(
+  handle.db,
+  sql`select count(*)::int as count from catalogue.services`,
+);
+let started = performance.now();
+if (count < size) await insertPublished(handle.db, largeCatalogue(demoServices, size));
+await queryRows(handle.db, sql`analyze catalogue.service_versions`);
+const seeding = ((performance.now() - started) / 1000).toFixed(1);
+
+const root = createRootApp({ logger: createLogger({ name: 'bench', level: 'silent' }) });
+root.route('/api/catalogue', createCatalogueApp({ db: handle.db, verifier: null }));
+const server = serve({ fetch: root.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((resolve) => server.once('listening', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalogue`;
+
+const lists = [
+  '/services?limit=20',
+  '/services?limit=20&level=regional',
+  '/services?limit=20&category=family-and-children',
+  '/services?limit=20&channel=post&fee=free',
+  '/services?limit=20&lifeSituation=birth-of-a-child',
+].map((p) => base + p);
+const searches = [
+  'паспорта',
+  'рождении ребёнка',
+  'земельный участок',
+  'пособие на ребёнка',
+  'регистрация транспортного средства',
+  'passport',
+  'child benefit',
+  'building permit',
+].map((q) => `${base}/services?limit=20&q=${encodeURIComponent(q)}`);
+
+// A browser or CDN revalidating what it holds: the ETag of each list page.
+const etags = new Map<string, string>();
+for (const url of lists) etags.set(url, (await fetch(url)).headers.get('etag') ?? '');
+const conditional = (url: string) => ({ 'if-none-match': etags.get(url) ?? '' });
+
+const rows: [string, LatencyResult, LatencyResult & { perSecond: number }][] = [];
+started = performance.now();
+rows.push([
+  'list (filters)',
+  await sequentialLatency(lists, 500),
+  await saturation(lists, concurrency, seconds),
+]);
+rows.push([
+  'cached list (If-None-Match, 304)',
+  await sequentialLatency(lists, 500, conditional, [304]),
+  await saturation(lists, concurrency, seconds, conditional, [304]),
+]);
+rows.push([
+  'search (ru/en)',
+  await sequentialLatency(searches, 500),
+  await saturation(searches, concurrency, seconds),
+]);
+
+const ms = (n: number) => n.toFixed(1);
+console.log(`\nCatalogue benchmark: ${size} published services, seeded in ${seeding} s`);
+console.log(`database: ${handle.kind} (${version.split(',')[0]})`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(`saturation: ${concurrency} concurrent clients for ${seconds} s\n`);
+console.log('| request | p50 ms | p95 ms | p99 ms | saturation req/s | p95 ms at saturation |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [name, alone, loaded] of rows) {
+  console.log(
+    `| ${name} | ${ms(alone.p50)} | ${ms(alone.p95)} | ${ms(alone.p99)} | ${Math.round(loaded.perSecond)} | ${ms(loaded.p95)} |`,
+  );
+}
+
+server.close();
+await handle.close();
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
