@@ -48,7 +48,8 @@ check() { # path expected-text
 check /docs 'swagger-ui'
 check /openapi.json '"openapi":"3.1'
 check /info '"services"'
-check /api/catalogue/services 'school-enrolment'
+check /api/catalogue/services/school-enrolment '"school-enrolment"'
+check '/api/catalogue/services?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%D0%B0' 'internal-passport'
 check /realms/ru-kem/.well-known/openid-configuration '"issuer"'
 
 # A demo person signs in with the embedded provider, as docs/identity.md shows.

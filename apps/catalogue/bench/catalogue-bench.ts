@@ -70,7 +70,24 @@ const searches = [
   'passport',
   'child benefit',
   'building permit',
-].map((q) => `${base}/services?limit=20&q=${encodeURIComponent(q)}`);
+];
+const popular = searches.map((q) => `${base}/services?limit=20&q=${encodeURIComponent(q)}`);
+// Every request a query the node has not answered before (so never from its cache): each
+// query alone and with a town, at page sizes from 10 to 59.
+const towns = ['', 'Кемерово', 'Новокузнецк', 'Юрга', 'Белово', 'Kemerovo', 'Yurga', 'Belovo'];
+const fresh = searches.flatMap((q) =>
+  towns.flatMap((town) =>
+    Array.from(
+      { length: 50 },
+      (_, i) => `${base}/services?limit=${10 + i}&q=${encodeURIComponent(`${q} ${town}`.trim())}`,
+    ),
+  ),
+);
+shuffle(fresh);
+const freshLists = lists.flatMap((url) =>
+  Array.from({ length: 100 }, (_, i) => url.replace('limit=20', `limit=${i + 1}`)),
+);
+shuffle(freshLists);
 
 // A browser or CDN revalidating what it holds: the ETag of each list page.
 const etags = new Map<string, string>();
@@ -80,22 +97,35 @@ const conditional = (url: string) => ({ 'if-none-match': etags.get(url) ?? '' })
 const rows: [string, LatencyResult, LatencyResult & { perSecond: number }][] = [];
 started = performance.now();
 rows.push([
-  'list (filters)',
+  'list, every page new (uncached)',
+  await sequentialLatency(freshLists.slice(0, 250), 250, undefined, undefined, []),
+  await saturation(freshLists.slice(250), concurrency, Math.min(seconds, 2)),
+]);
+rows.push([
+  'list, popular pages (cached)',
   await sequentialLatency(lists, 500),
   await saturation(lists, concurrency, seconds),
 ]);
 rows.push([
-  'cached list (If-None-Match, 304)',
+  'list revalidated (If-None-Match, 304)',
   await sequentialLatency(lists, 500, conditional, [304]),
   await saturation(lists, concurrency, seconds, conditional, [304]),
 ]);
 rows.push([
-  'search (ru/en)',
-  await sequentialLatency(searches, 500),
-  await saturation(searches, concurrency, seconds),
+  'search, popular queries (cached)',
+  await sequentialLatency(popular, 500),
+  await saturation(popular, concurrency, seconds),
+]);
+rows.push([
+  'search, every query new (uncached)',
+  await sequentialLatency(fresh.slice(0, 500), 500, undefined, undefined, []),
+  await saturation(fresh.slice(500), concurrency, seconds),
 ]);
 
 const ms = (n: number) => n.toFixed(1);
+console.log(
+  `(${fresh.length} distinct uncached search URLs; the saturation run needs fewer than that)`,
+);
 console.log(`\nCatalogue benchmark: ${size} published services, seeded in ${seeding} s`);
 console.log(`database: ${handle.kind} (${version.split(',')[0]})`);
 console.log(
@@ -113,3 +143,13 @@ for (const [name, alone, loaded] of rows) {
 server.close();
 await handle.close();
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+
+/** Fisher–Yates, seeded so that runs are comparable. */
+function shuffle<T>(items: T[]): void {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

@@ -35,8 +35,9 @@ export async function sequentialLatency(
   requests: number,
   headers: (url: string) => Record<string, string> = () => ({}),
   expect = [200],
+  warmUp: readonly string[] = urls,
 ): Promise<LatencyResult> {
-  for (const url of urls) await timed(url, headers(url), expect); // warm-up
+  for (const url of warmUp) await timed(url, headers(url), expect);
   const samples: number[] = [];
   for (let i = 0; i < requests; i++) {
     const url = urls[i % urls.length]!;

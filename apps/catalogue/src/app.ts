@@ -9,6 +9,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { seedCatalogueDemo } from './demo-data';
 import { editorServiceRoutes } from './routes/editor-services';
 import { publicServiceRoutes } from './routes/public-services';
+import { ResponseCache } from './routes/response-cache';
 
 export const catalogueInfo = {
   name: 'catalogue',
@@ -20,8 +21,9 @@ export const catalogueInfo = {
 
 export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   const app = createServiceApp(catalogueInfo, deps);
-  app.route('/', publicServiceRoutes());
-  app.route('/', editorServiceRoutes());
+  const cache = new ResponseCache();
+  app.route('/', publicServiceRoutes(cache));
+  app.route('/', editorServiceRoutes(cache));
   return app;
 }
 

@@ -61,6 +61,11 @@ describe(`catalogue editing on ${testDatabaseKind}`, () => {
 
     const v2 = await h.as(social, 'POST', '/services/housing-subsidy/draft/publish');
     expect(await v2.json()).toMatchObject({ version: 2, status: 'published' });
+    // The public sees the new version at once, whatever it read (and cached) before.
+    expect(await (await h.app.request('/services/housing-subsidy')).json()).toMatchObject({
+      version: 2,
+      content: { deadlineWorkingDays: 5 },
+    });
     const v1 = await h.app.request('/services/housing-subsidy/versions/1');
     expect(await v1.json()).toMatchObject({
       version: 1,

@@ -50,9 +50,9 @@ describe.skipIf(!testDatabaseUrl)('services run as their own processes on one Po
     };
     expect(info.services.map((s) => s.name)).toEqual(['catalogue']);
 
-    const services = await fetch(`${catalogue.url}/api/catalogue/services`);
-    expect(services.status, catalogue.output()).toBe(200);
-    expect(await services.text()).toContain('school-enrolment');
+    const service = await fetch(`${catalogue.url}/api/catalogue/services/school-enrolment`);
+    expect(service.status, catalogue.output()).toBe(200);
+    expect(await service.text()).toContain('"school-enrolment"');
     expect((await fetch(`${catalogue.url}/api/applications/healthz`)).status).toBe(404);
   });
 

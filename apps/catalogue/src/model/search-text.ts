@@ -1,10 +1,10 @@
 import type { ServiceContent } from './service-content';
-import { categories, lifeSituations, registries } from './vocabulary';
+import { categories, lifeSituations } from './vocabulary';
 
 export interface SearchText {
   /** Weight A: the service's title. */
   title: string;
-  /** Weight B: what a person might also search by: summary, categories, situations, documents. */
+  /** Weight B: what a person might also search by: summary, result, categories, situations. */
   body: string;
 }
 
@@ -12,15 +12,13 @@ export interface SearchText {
 export function searchText(content: ServiceContent, lang: 'ru' | 'en'): SearchText {
   return {
     title: content.title[lang],
+    // Documents are left out on purpose: dozens of services need a passport, and a person
+    // searching "паспорт" means the passport service, not everything that asks for one.
     body: [
       content.summary[lang],
       content.result.title[lang],
       ...content.categories.map((c) => categories[c][lang]),
       ...content.lifeSituations.map((s) => lifeSituations[s][lang]),
-      ...content.documents.map((d) => d.title[lang]),
-      ...content.documents.flatMap((d) =>
-        d.source.kind === 'registry' ? [registries[d.source.registry][lang]] : [],
-      ),
     ].join('. '),
   };
 }

@@ -23,6 +23,7 @@ import {
   saveDraft,
   type ServiceRow,
 } from '../store/version-store';
+import type { ResponseCache } from './response-cache';
 import { ServiceVersion, toServiceVersion } from './service-views';
 
 const editors = { roles: [personRoles.catalogueEditor, personRoles.regionalAdmin] };
@@ -50,7 +51,7 @@ const versionResponse = (description: string) => ({
   content: { 'application/json': { schema: ServiceVersion } },
 });
 
-export function editorServiceRoutes() {
+export function editorServiceRoutes(cache: ResponseCache) {
   return createRouter()
     .openapi(
       defineRoute({
@@ -165,7 +166,7 @@ export function editorServiceRoutes() {
       async (c) => {
         const principal = requirePrincipal(c.var.principal);
         const { code } = c.req.valid('param');
-        return c.var.db.transaction(async (tx) => {
+        const response = await c.var.db.transaction(async (tx) => {
           const service = editable(principal, await findService(tx, code), code);
           const draft = await findVersion(tx, service.id, 'draft');
           if (!draft) throw notFound(`Service "${code}" has no draft to publish.`);
@@ -181,6 +182,9 @@ export function editorServiceRoutes() {
           });
           return c.json(toServiceVersion(published), 200);
         });
+        // Committed: what the public reads has changed.
+        cache.clear();
+        return response;
       },
     )
     .openapi(
@@ -199,7 +203,7 @@ export function editorServiceRoutes() {
       async (c) => {
         const principal = requirePrincipal(c.var.principal);
         const { code } = c.req.valid('param');
-        return c.var.db.transaction(async (tx) => {
+        const response = await c.var.db.transaction(async (tx) => {
           const service = editable(principal, await findService(tx, code), code);
           if (!(await retirePublished(tx, service))) {
             throw notFound(`Service "${code}" is not published.`);
@@ -212,6 +216,8 @@ export function editorServiceRoutes() {
           });
           return c.body(null, 204);
         });
+        cache.clear();
+        return response;
       },
     );
 }

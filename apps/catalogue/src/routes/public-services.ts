@@ -15,6 +15,7 @@ import {
 import { applicantTypes, channels, serviceLevels } from '../model/vocabulary';
 import { listPublished, searchPublished } from '../store/catalogue-query';
 import { findNumberedVersion, findService, findVersion } from '../store/version-store';
+import type { ResponseCache } from './response-cache';
 import { ServiceSummary, ServiceVersion, toServiceVersion } from './service-views';
 
 const param = (name: string) => ({ param: { name, in: 'query' as const } });
@@ -43,17 +44,30 @@ const ListCursor = z.union([
   z.object({ offset: z.number().int().min(0).max(10_000) }).strict(),
 ]);
 
-/** Public catalogue pages change only on publication: cache briefly, revalidate by ETag. */
-function cacheable(c: Context<AppEnv>, body: unknown) {
-  const json = JSON.stringify(body);
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-  c.header('etag', etag);
+/**
+ * Answers with a public, cacheable JSON body: from the in-memory cache when it holds this
+ * URL, otherwise produced and kept. An ETag lets browsers and CDNs revalidate (304).
+ */
+async function cachedJson(
+  c: Context<AppEnv>,
+  cache: ResponseCache,
+  produce: () => Promise<unknown>,
+): Promise<Response> {
+  const key = new URL(c.req.url).pathname + new URL(c.req.url).search;
+  let cached = cache.get(key);
+  if (!cached) {
+    const body = JSON.stringify(await produce());
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    cached = { body, etag };
+    cache.set(key, cached);
+  }
+  c.header('etag', cached.etag);
   c.header('cache-control', 'public, max-age=60, stale-while-revalidate=300');
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  return c.body(json, 200, { 'content-type': 'application/json' });
+  if (c.req.header('if-none-match') === cached.etag) return c.body(null, 304);
+  return c.body(cached.body, 200, { 'content-type': 'application/json' });
 }
 
-export function publicServiceRoutes() {
+export function publicServiceRoutes(cache: ResponseCache) {
   return createRouter()
     .openapi(
       defineRoute({
@@ -71,22 +85,23 @@ export function publicServiceRoutes() {
           304: { description: 'Not modified since the ETag given in If-None-Match.' },
         },
       }),
-      async (c) => {
+      (c) => {
         const { limit, cursor, q, ...filters } = c.req.valid('query');
         const position = cursor ? decodeCursor(cursor, ListCursor) : undefined;
-        if (q) {
-          const offset = position && 'offset' in position ? position.offset : 0;
-          const rows = await searchPublished(c.var.db, q, filters, { limit, offset });
-          const more = rows.length > limit;
-          return cacheable(c, {
-            items: rows.slice(0, limit).map(({ rank: _rank, ...summary }) => summary),
-            nextCursor: more ? encodeCursor({ offset: offset + limit }) : null,
-          });
-        }
-        const after = position && 'code' in position ? position.code : undefined;
-        const rows = await listPublished(c.var.db, filters, { limit, after });
-        const page = toPage(rows, limit, (row) => ({ code: row.code }));
-        return cacheable(c, page);
+        return cachedJson(c, cache, async () => {
+          if (q) {
+            const offset = position && 'offset' in position ? position.offset : 0;
+            const rows = await searchPublished(c.var.db, q, filters, { limit, offset });
+            const more = rows.length > limit;
+            return {
+              items: rows.slice(0, limit).map(({ rank: _rank, ...summary }) => summary),
+              nextCursor: more ? encodeCursor({ offset: offset + limit }) : null,
+            };
+          }
+          const after = position && 'code' in position ? position.code : undefined;
+          const rows = await listPublished(c.var.db, filters, { limit, after });
+          return toPage(rows, limit, (row) => ({ code: row.code }));
+        });
       },
     )
     .openapi(
@@ -106,12 +121,14 @@ export function publicServiceRoutes() {
           404: { description: 'No such published service.' },
         },
       }),
-      async (c) => {
+      (c) => {
         const { code } = c.req.valid('param');
-        const service = await findService(c.var.db, code);
-        const version = service && (await findVersion(c.var.db, service.id, 'published'));
-        if (!version) throw notFound(`There is no published service with code "${code}".`);
-        return cacheable(c, toServiceVersion(version));
+        return cachedJson(c, cache, async () => {
+          const service = await findService(c.var.db, code);
+          const version = service && (await findVersion(c.var.db, service.id, 'published'));
+          if (!version) throw notFound(`There is no published service with code "${code}".`);
+          return toServiceVersion(version);
+        });
       },
     )
     .openapi(
@@ -133,11 +150,13 @@ export function publicServiceRoutes() {
           404: { description: 'No such version.' },
         },
       }),
-      async (c) => {
+      (c) => {
         const { code, version } = c.req.valid('param');
-        const row = await findNumberedVersion(c.var.db, code, version);
-        if (!row) throw notFound(`Service "${code}" has no version ${version}.`);
-        return cacheable(c, toServiceVersion(row));
+        return cachedJson(c, cache, async () => {
+          const row = await findNumberedVersion(c.var.db, code, version);
+          if (!row) throw notFound(`Service "${code}" has no version ${version}.`);
+          return toServiceVersion(row);
+        });
       },
     );
 }
