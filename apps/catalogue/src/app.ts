@@ -8,6 +8,7 @@ import { catalogueOutbox } from '@okno/db/catalogue';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedCatalogueDemo } from './demo-data';
 import { editorServiceRoutes } from './routes/editor-services';
+import { officeRoutes } from './routes/office-routes';
 import { publicServiceRoutes } from './routes/public-services';
 import { ResponseCache } from './routes/response-cache';
 
@@ -24,6 +25,7 @@ export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   const cache = new ResponseCache();
   app.route('/', publicServiceRoutes(cache));
   app.route('/', editorServiceRoutes(cache));
+  app.route('/', officeRoutes(cache));
   return app;
 }
 

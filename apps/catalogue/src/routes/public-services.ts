@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { createHash } from 'node:crypto';
-import type { Context } from 'hono';
 import {
   createRouter,
   decodeCursor,
@@ -10,11 +8,11 @@ import {
   PageQuery,
   pageSchema,
   toPage,
-  type AppEnv,
 } from '@okno/http';
 import { applicantTypes, channels, serviceLevels } from '../model/vocabulary';
 import { listPublished, searchPublished } from '../store/catalogue-query';
 import { findNumberedVersion, findService, findVersion } from '../store/version-store';
+import { cachedJson } from './cached-json';
 import type { ResponseCache } from './response-cache';
 import { ServiceSummary, ServiceVersion, toServiceVersion } from './service-views';
 
@@ -43,29 +41,6 @@ const ListCursor = z.union([
   z.object({ code: z.string() }).strict(),
   z.object({ offset: z.number().int().min(0).max(10_000) }).strict(),
 ]);
-
-/**
- * Answers with a public, cacheable JSON body: from the in-memory cache when it holds this
- * URL, otherwise produced and kept. An ETag lets browsers and CDNs revalidate (304).
- */
-async function cachedJson(
-  c: Context<AppEnv>,
-  cache: ResponseCache,
-  produce: () => Promise<unknown>,
-): Promise<Response> {
-  const key = new URL(c.req.url).pathname + new URL(c.req.url).search;
-  let cached = cache.get(key);
-  if (!cached) {
-    const body = JSON.stringify(await produce());
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    cached = { body, etag };
-    cache.set(key, cached);
-  }
-  c.header('etag', cached.etag);
-  c.header('cache-control', 'public, max-age=60, stale-while-revalidate=300');
-  if (c.req.header('if-none-match') === cached.etag) return c.body(null, 304);
-  return c.body(cached.body, 200, { 'content-type': 'application/json' });
-}
 
 export function publicServiceRoutes(cache: ResponseCache) {
   return createRouter()

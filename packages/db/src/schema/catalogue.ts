@@ -90,6 +90,27 @@ export const serviceVersions = catalogueSchema.table(
   ],
 );
 
+/**
+ * Where residents apply and collect results: MFCs, post offices acting as access points,
+ * agencies' own offices, mobile offices with their route. `content` holds the whole published
+ * description (hours, route); the columns are for filtering.
+ */
+export const catalogueOffices = catalogueSchema.table(
+  'offices',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    kind: text('kind').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    channel: text('channel').notNull(),
+    /** Service codes offered here; null when the office offers the whole catalogue. */
+    serviceCodes: text('service_codes').array(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('offices_service_codes_idx').using('gin', t.serviceCodes)],
+);
+
 export const catalogueOutbox = outboxTable(catalogueSchema);
 export const catalogueProcessedEvents = processedEventsTable(catalogueSchema);
 export const catalogueIdempotencyKeys = idempotencyKeysTable(catalogueSchema);

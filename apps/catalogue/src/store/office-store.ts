@@ -1,0 +1,52 @@
+import { and, arrayContains, asc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { newId, type Executor } from '@okno/db';
+import { catalogueOffices } from '@okno/db/catalogue';
+import type { OfficeContent } from '../model/office';
+
+export type OfficeRow = typeof catalogueOffices.$inferSelect;
+
+export interface OfficeFilters {
+  kind?: string | undefined;
+  agency?: string | undefined;
+  channel?: string | undefined;
+  /** Offices where this service is offered (offices offering everything included). */
+  service?: string | undefined;
+  /** Offices of any of these channels. */
+  channels?: readonly string[] | undefined;
+}
+
+/** Creates the office or replaces its description. */
+export async function saveOffice(db: Executor, code: string, content: OfficeContent) {
+  const values = {
+    kind: content.kind,
+    agencyCode: content.agencyCode,
+    channel: content.channel,
+    serviceCodes: content.services === 'all' ? null : [...content.services],
+    content: content as unknown as Record<string, unknown>,
+    updatedAt: new Date(),
+  };
+  await db
+    .insert(catalogueOffices)
+    .values({ id: newId(), code, ...values })
+    .onConflictDoUpdate({ target: catalogueOffices.code, set: values });
+}
+
+export async function listOffices(db: Executor, f: OfficeFilters): Promise<OfficeRow[]> {
+  const o = catalogueOffices;
+  const where: (SQL | undefined)[] = [];
+  if (f.kind) where.push(eq(o.kind, f.kind));
+  if (f.agency) where.push(eq(o.agencyCode, f.agency));
+  if (f.channel) where.push(eq(o.channel, f.channel));
+  if (f.channels) where.push(or(...f.channels.map((c) => eq(o.channel, c))));
+  if (f.service) where.push(or(isNull(o.serviceCodes), arrayContains(o.serviceCodes, [f.service])));
+  return db
+    .select()
+    .from(o)
+    .where(and(...where))
+    .orderBy(asc(o.code));
+}
+
+export async function findOffice(db: Executor, code: string): Promise<OfficeRow | undefined> {
+  const [row] = await db.select().from(catalogueOffices).where(eq(catalogueOffices.code, code));
+  return row;
+}
