@@ -36,6 +36,7 @@ const services = [
     'Регистрация транспортного средства',
     'Vehicle registration',
   ],
+  ['plot-survey', 'property-registry', 'Межевание: участок и его границы', 'Surveying a plot'],
 ] as const;
 
 beforeAll(async () => {
@@ -74,6 +75,32 @@ describe(`catalogue search on ${testDatabaseKind}`, () => {
 
   it('finds nothing for words no service has', async () => {
     expect(await search('космодром')).toEqual([]);
+  });
+
+  it('ranks services with the exact stems before those only their prefixes find', async () => {
+    // "участок" stems to itself; "участка" (in land-lease's title) to "участк".
+    expect(await search('участок')).toEqual(['plot-survey', 'land-lease']);
+  });
+
+  it('pages through both kinds of match, each service once', async () => {
+    const seen: string[] = [];
+    let url: string | null = `/services?limit=1&q=${encodeURIComponent('участок')}`;
+    while (url) {
+      const res = await h.app.request(url);
+      const page = (await res.json()) as { items: { code: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((s) => s.code));
+      url = page.nextCursor
+        ? `/services?limit=1&q=${encodeURIComponent('участок')}&cursor=${page.nextCursor}`
+        : null;
+    }
+    expect(seen).toEqual(['plot-survey', 'land-lease']);
+  });
+
+  it('keeps excluded words exact when it falls back to prefixes', async () => {
+    expect(await search('участок -аренда')).toEqual(['plot-survey']);
+    expect(await search('участок OR паспорт')).toEqual(
+      expect.arrayContaining(['plot-survey', 'passport', 'land-lease']),
+    );
   });
 
   it('combines search with filters', async () => {

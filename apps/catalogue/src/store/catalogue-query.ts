@@ -1,7 +1,7 @@
-import { and, arrayContains, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@okno/db';
 import { serviceVersions } from '@okno/db/catalogue';
-import { prefixQuery, queryWords } from '../model/search-query';
+import { loosenQuery } from '../model/search-query';
 import type { ApplicantType, Channel, ServiceLevel } from '../model/vocabulary';
 
 export interface CatalogueFilters {
@@ -57,39 +57,84 @@ export async function listPublished(
     .limit(page.limit + 1);
 }
 
+type SearchPage = { limit: number; offset: number };
+
 /**
- * Published services matching a query in Russian or English, best first: exact stems (the
- * title weighs most), then Russian stems as prefixes, which catch inflections the stemmer
- * leaves apart.
+ * Published services matching a query in Russian or English, best first: services whose text
+ * holds the query's stems, ranked (the title weighs most); then, when those do not fill the
+ * page, services the stems' prefixes find (see `loosenQuery`), ranked after them.
  */
 export async function searchPublished(
   db: Executor,
   query: string,
   filters: CatalogueFilters,
-  page: { limit: number; offset: number },
+  page: SearchPage,
 ) {
-  const words = queryWords(query);
-  if (words.length === 0) return [];
-  const stems = await queryRows<{ stem: string | null }>(
+  const exact = sql`websearch_to_tsquery('russian', ${query})`;
+  const wanted = page.limit + 1;
+  const first = await rankedMatches(db, exact, filters, { limit: wanted, offset: page.offset });
+  if (first.length === wanted) return first;
+
+  const [{ tree } = { tree: '' }] = await queryRows<{ tree: string }>(
     db,
-    sql`select (ts_lexize('russian_stem', w))[1] as stem from unnest(${sql.param(words)}::text[]) as w`,
+    sql`select ${exact}::text as tree`,
   );
-  const prefixes = prefixQuery(stems.flatMap((r) => (r.stem ? [r.stem] : [])));
-  const ru = sql`websearch_to_tsquery('russian', ${query})`;
-  const en = sql`websearch_to_tsquery('english', ${query})`;
-  const loose = prefixes ? sql`to_tsquery('simple', ${prefixes})` : sql`''::tsquery`;
+  const loose = loosenQuery(tree);
+  if (!loose) return first;
+  // Where the exact matches end: on this page, or (an empty page past them) counted.
+  const exactCount =
+    first.length > 0 || page.offset === 0
+      ? page.offset + first.length
+      : await countMatches(db, exact, filters);
+  const rest = await rankedMatches(
+    db,
+    sql`${loose}::tsquery`,
+    filters,
+    { limit: wanted - first.length, offset: Math.max(0, page.offset - exactCount) },
+    exact,
+  );
+  return [...first, ...rest];
+}
+
+/**
+ * Ranks the matches by id alone, then reads the page's summaries: a broad query ("паспорт")
+ * matches thousands of rows, and sorting narrow rows then reading twenty wide ones is faster
+ * than sorting thousands of wide ones.
+ */
+function rankedMatches(
+  db: Executor,
+  tsquery: SQL,
+  filters: CatalogueFilters,
+  page: SearchPage,
+  except?: SQL,
+) {
   const v = serviceVersions;
-  const rank = sql<number>`(2 * ts_rank(${v.searchRu}, ${ru}) + 2 * ts_rank(${v.searchEn}, ${en}) + ts_rank(${v.searchRu}, ${loose}))`;
-  return db
-    .select({ ...summaryColumns, rank })
+  const where = [...filterConditions(filters), sql`${v.search} @@ ${tsquery}`];
+  if (except) where.push(sql`not (${v.search} @@ ${except})`);
+  const top = db
+    .select({
+      id: v.id,
+      code: v.serviceCode,
+      rank: sql<number>`ts_rank(${v.search}, ${tsquery})`.as('rank'),
+    })
     .from(v)
-    .where(
-      and(
-        ...filterConditions(filters),
-        sql`(${v.searchRu} @@ ${ru} or ${v.searchEn} @@ ${en} or ${v.searchRu} @@ ${loose})`,
-      ),
-    )
-    .orderBy(sql`${rank} desc`, asc(v.serviceCode))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+    .where(and(...where))
+    .orderBy(sql`rank desc`, asc(v.serviceCode))
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('top');
+  return db
+    .select({ ...summaryColumns, rank: top.rank })
+    .from(top)
+    .innerJoin(v, eq(v.id, top.id))
+    .orderBy(desc(top.rank), asc(top.code));
+}
+
+async function countMatches(db: Executor, tsquery: SQL, filters: CatalogueFilters) {
+  const v = serviceVersions;
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(v)
+    .where(and(...filterConditions(filters), sql`${v.search} @@ ${tsquery}`));
+  return row?.count ?? 0;
 }

@@ -3,8 +3,17 @@ import type { serviceVersions } from '@okno/db/catalogue';
 import { searchText } from '../model/search-text';
 import type { ServiceContent } from '../model/service-content';
 
-const tsv = (config: 'russian' | 'english', text: { title: string; body: string }) =>
-  sql`setweight(to_tsvector(${sql.raw(`'${config}'`)}, ${text.title}), 'A') || setweight(to_tsvector(${sql.raw(`'${config}'`)}, ${text.body}), 'B')`;
+/**
+ * The search vector of a version: the title at weight A, the rest at B, both languages in one
+ * vector (the `russian` configuration stems Latin words as English).
+ */
+function searchVector(content: ServiceContent) {
+  const ru = searchText(content, 'ru');
+  const en = searchText(content, 'en');
+  const title = `${ru.title}. ${en.title}`;
+  const body = `${ru.body}. ${en.body}`;
+  return sql`setweight(to_tsvector('russian', ${title}), 'A') || setweight(to_tsvector('russian', ${body}), 'B')`;
+}
 
 /** A version's row as derived from its content: filters and search columns included. */
 export function versionColumns(content: ServiceContent) {
@@ -20,7 +29,6 @@ export function versionColumns(content: ServiceContent) {
     resultChannels: [...content.resultChannels],
     applicantTypes: [...content.applicantTypes],
     hasFee: content.fees.length > 0,
-    searchRu: tsv('russian', searchText(content, 'ru')),
-    searchEn: tsv('english', searchText(content, 'en')),
+    search: searchVector(content),
   } satisfies Partial<Record<keyof typeof serviceVersions.$inferInsert, unknown>>;
 }

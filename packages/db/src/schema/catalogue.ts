@@ -61,9 +61,12 @@ export const serviceVersions = catalogueSchema.table(
     resultChannels: text('result_channels').array().notNull(),
     applicantTypes: text('applicant_types').array().notNull(),
     hasFee: boolean('has_fee').notNull(),
-    /** Stemmed text of the title (weight A) and the rest (weight B), per language. */
-    searchRu: tsvector('search_ru').notNull(),
-    searchEn: tsvector('search_en').notNull(),
+    /**
+     * Stemmed text, Russian and English together, of the title (weight A) and the rest
+     * (weight B). PostgreSQL's `russian` configuration stems Cyrillic words as Russian and
+     * Latin ones as English, so one vector and one index serve both languages.
+     */
+    search: tsvector('search').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -83,8 +86,9 @@ export const serviceVersions = catalogueSchema.table(
     index('service_versions_published_code_idx')
       .on(t.serviceCode)
       .where(sql`status = 'published'`),
-    index('service_versions_search_ru_idx').using('gin', t.searchRu),
-    index('service_versions_search_en_idx').using('gin', t.searchEn),
+    // Publication is rare and search is hot: without the pending list (fastupdate) every
+    // search reads only the index proper, even right after a bulk import.
+    index('service_versions_search_idx').using('gin', t.search).with({ fastupdate: false }),
     index('service_versions_categories_idx').using('gin', t.categories),
     index('service_versions_life_situations_idx').using('gin', t.lifeSituations),
   ],
