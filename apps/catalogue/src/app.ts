@@ -9,6 +9,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { seedCatalogueDemo } from './demo-data';
 import { editorServiceRoutes } from './routes/editor-services';
 import { officeRoutes } from './routes/office-routes';
+import { openDataRoutes } from './routes/open-data-routes';
 import { publicServiceRoutes } from './routes/public-services';
 import { ResponseCache } from './routes/response-cache';
 
@@ -26,6 +27,7 @@ export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   app.route('/', publicServiceRoutes(cache));
   app.route('/', editorServiceRoutes(cache));
   app.route('/', officeRoutes(cache));
+  app.route('/', openDataRoutes());
   return app;
 }
 

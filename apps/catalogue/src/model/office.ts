@@ -3,7 +3,7 @@ import { channels } from './vocabulary';
 import { Localized } from './service-content';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** Opening hours by weekday: ranges such as 08:00–20:00; a missing day is closed. */
 export const OpeningHours = z.partialRecord(
