@@ -8,6 +8,7 @@ import { catalogueOutbox } from '@okno/db/catalogue';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedCatalogueDemo } from './demo-data';
 import { editorServiceRoutes } from './routes/editor-services';
+import { officeEditingRoutes } from './routes/office-editing';
 import { officeRoutes } from './routes/office-routes';
 import { openDataRoutes } from './routes/open-data-routes';
 import { publicServiceRoutes } from './routes/public-services';
@@ -27,6 +28,7 @@ export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   app.route('/', publicServiceRoutes(cache));
   app.route('/', editorServiceRoutes(cache));
   app.route('/', officeRoutes(cache));
+  app.route('/', officeEditingRoutes(cache));
   app.route('/', openDataRoutes());
   return app;
 }

@@ -11,6 +11,8 @@ export interface CatalogueHarness {
   handle: DatabaseHandle;
   app: ReturnType<typeof createCatalogueApp>;
   as(claims: TokenClaims, method: string, path: string, body?: unknown): Promise<Response>;
+  /** A signed access token with these claims. */
+  token(claims: TokenClaims): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function catalogueHarness(): Promise<CatalogueHarness> {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     },
+    token: (claims) => issuer.sign(claims),
     async close() {
       await handle.close();
       await issuer.close();

@@ -11,6 +11,7 @@ export const auditKinds = [
   'catalogue-draft-saved',
   'catalogue-published',
   'catalogue-retired',
+  'catalogue-office-saved',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 

@@ -3,6 +3,10 @@ import type { Context } from 'hono';
 import type { AppEnv } from '@okno/http';
 import type { ResponseCache } from './response-cache';
 
+/** The ETag of a response body: the same body always has the same tag, in any process. */
+export const etagOf = (body: string) =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
 /**
  * Answers with a public, cacheable JSON body: from the in-memory cache when it holds this
  * URL, otherwise produced and kept. An ETag lets browsers and CDNs revalidate (304).
@@ -16,8 +20,7 @@ export async function cachedJson(
   let cached = cache.get(key);
   if (!cached) {
     const body = JSON.stringify(await produce());
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    cached = { body, etag };
+    cached = { body, etag: etagOf(body) };
     cache.set(key, cached);
   }
   c.header('etag', cached.etag);

@@ -3,16 +3,12 @@ import { createRouter, defineRoute, notFound } from '@okno/http';
 import { upcomingVisits } from '../model/mobile-visits';
 import { MobileVisit, OfficeContent, officeKinds } from '../model/office';
 import { channels } from '../model/vocabulary';
-import { findOffice, listOffices, type OfficeRow } from '../store/office-store';
+import { findOffice, listOffices } from '../store/office-store';
 import { findService, findVersion } from '../store/version-store';
 import { cachedJson } from './cached-json';
+import { Office, toOffice } from './office-views';
 import type { ResponseCache } from './response-cache';
 
-const Office = z.object({ code: z.string(), content: OfficeContent }).openapi('Office');
-const toOffice = (row: OfficeRow) => ({
-  code: row.code,
-  content: OfficeContent.parse(row.content),
-});
 const query = (name: string) => ({ param: { name, in: 'query' as const } });
 const officeList = (description: string) => ({
   description,

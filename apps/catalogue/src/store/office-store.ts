@@ -1,6 +1,6 @@
-import { and, arrayContains, asc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { newId, type Executor } from '@okno/db';
-import { catalogueOffices } from '@okno/db/catalogue';
+import { catalogueOffices, services } from '@okno/db/catalogue';
 import type { OfficeContent } from '../model/office';
 
 export type OfficeRow = typeof catalogueOffices.$inferSelect;
@@ -49,4 +49,25 @@ export async function listOffices(db: Executor, f: OfficeFilters): Promise<Offic
 export async function findOffice(db: Executor, code: string): Promise<OfficeRow | undefined> {
   const [row] = await db.select().from(catalogueOffices).where(eq(catalogueOffices.code, code));
   return row;
+}
+
+/** The office, locked until the transaction ends: a check and the write it guards stay one. */
+export async function lockOffice(tx: Executor, code: string): Promise<OfficeRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(catalogueOffices)
+    .where(eq(catalogueOffices.code, code))
+    .for('update');
+  return row;
+}
+
+/** Which of these service codes the catalogue does not have. */
+export async function unknownServiceCodes(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  const known = await db
+    .select({ code: services.code })
+    .from(services)
+    .where(inArray(services.code, [...codes]));
+  const knownCodes = new Set(known.map((r) => r.code));
+  return codes.filter((c) => !knownCodes.has(c));
 }

@@ -1,0 +1,10 @@
+import { z } from '@hono/zod-openapi';
+import { OfficeContent } from '../model/office';
+import type { OfficeRow } from '../store/office-store';
+
+export const Office = z.object({ code: z.string(), content: OfficeContent }).openapi('Office');
+
+export const toOffice = (row: OfficeRow): z.infer<typeof Office> => ({
+  code: row.code,
+  content: OfficeContent.parse(row.content),
+});
