@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceVersions } from '@okno/db/catalogue';
+import { catalogueOutbox, serviceVersions } from '@okno/db/catalogue';
 import { auditEvents } from '@okno/db/identity';
 import { testDatabaseKind } from '@okno/testing';
 import { catalogueHarness, editorOf, type CatalogueHarness } from './catalogue-harness';
@@ -171,5 +171,59 @@ describe(`catalogue editing on ${testDatabaseKind}`, () => {
       { version: 1 },
       { version: 2 },
     ]);
+  });
+
+  it('tells the node of each publication through the outbox, with the version it supersedes', async () => {
+    const events = await h.handle.db
+      .select()
+      .from(catalogueOutbox)
+      .where(sql`${catalogueOutbox.payload}->>'serviceCode' = 'housing-subsidy'`)
+      .orderBy(catalogueOutbox.occurredAt);
+    const versions = await h.handle.db
+      .select({ id: serviceVersions.id, version: serviceVersions.version })
+      .from(serviceVersions)
+      .where(eq(serviceVersions.serviceCode, 'housing-subsidy'));
+    const idOf = (n: number) => versions.find((v) => v.version === n)?.id;
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      [
+        'catalogue.service.published',
+        expect.objectContaining({ version: 1, versionId: idOf(1), supersedes: null }),
+      ],
+      [
+        'catalogue.service.published',
+        expect.objectContaining({
+          version: 2,
+          versionId: idOf(2),
+          supersedes: 1,
+          agencyCode: 'social-protection',
+        }),
+      ],
+    ]);
+  });
+
+  it('withdraws a service: gone from the public catalogue, its versions kept, the node told', async () => {
+    const content = serviceContent('social-protection', {
+      ru: 'Талон на дрова',
+      en: 'Firewood voucher',
+    });
+    expect((await h.as(social, 'POST', '/services', { code: 'firewood', content })).status).toBe(
+      201,
+    );
+    expect((await h.as(social, 'POST', '/services/firewood/draft/publish')).status).toBe(200);
+    expect((await h.as(education, 'POST', '/services/firewood/retire')).status).toBe(403);
+    expect((await h.as(social, 'POST', '/services/firewood/retire')).status).toBe(204);
+    expect((await h.app.request('/services/firewood')).status).toBe(404);
+    expect((await h.app.request('/services/firewood/versions/1')).status).toBe(200);
+    expect((await h.as(social, 'POST', '/services/firewood/retire')).status).toBe(404);
+    const events = await h.handle.db
+      .select({ type: catalogueOutbox.type, payload: catalogueOutbox.payload })
+      .from(catalogueOutbox)
+      .where(sql`${catalogueOutbox.payload}->>'serviceCode' = 'firewood'`)
+      .orderBy(catalogueOutbox.occurredAt);
+    expect(events.map((e) => e.type)).toEqual([
+      'catalogue.service.published',
+      'catalogue.service.retired',
+    ]);
+    expect(events[1]?.payload).toEqual({ serviceCode: 'firewood', version: 1 });
   });
 });

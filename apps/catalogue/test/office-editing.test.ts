@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueOutbox } from '@okno/db/catalogue';
 import { auditEvents } from '@okno/db/identity';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import type { OfficeContentInput } from '../src/model/office';
@@ -64,6 +65,16 @@ describe(`office editing on ${testDatabaseKind}`, () => {
         details: { created: true, agencyCode: 'social' },
       }),
     ]);
+    const [event] = await h.handle.db
+      .select()
+      .from(catalogueOutbox)
+      .where(eq(catalogueOutbox.type, 'catalogue.office.saved'));
+    expect(event?.payload).toEqual({
+      officeCode: 'social-yurga',
+      kind: 'agency-office',
+      agencyCode: 'social',
+      created: true,
+    });
   });
 
   it("lets an agency's editor change its offices, and no one else's", async () => {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { personRoles, type Principal } from '@okno/auth';
 import { actorOf, recordAudit } from '@okno/audit';
-import { catalogueIdempotencyKeys } from '@okno/db/catalogue';
+import { catalogueIdempotencyKeys, catalogueOutbox } from '@okno/db/catalogue';
+import { enqueueEvent } from '@okno/events';
 import {
   conflict,
   createRouter,
@@ -11,6 +12,11 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
+import {
+  catalogueEventTypes,
+  type ServicePublished,
+  type ServiceRetired,
+} from '../model/catalogue-events';
 import { mayEditAgencyServices } from '../model/editor-policy';
 import { formErrors } from '../model/form-rules';
 import { ServiceContent } from '../model/service-content';
@@ -174,6 +180,19 @@ export function editorServiceRoutes(cache: ResponseCache) {
           const errors = formErrors(content);
           if (errors.length > 0) throw invalidFields(errors);
           const published = await publishDraft(tx, service, draft, principal.subject);
+          const version = published.version ?? 0;
+          await enqueueEvent<ServicePublished>(tx, catalogueOutbox, {
+            type: catalogueEventTypes.servicePublished,
+            payload: {
+              serviceCode: code,
+              versionId: published.id,
+              version,
+              supersedes: version > 1 ? version - 1 : null,
+              level: content.level,
+              federalCode: content.federalCode ?? null,
+              agencyCode: content.agencyCode,
+            },
+          });
           await recordAudit(tx, {
             kind: 'catalogue-published',
             ...actorOf(principal, c.var.requestId),
@@ -205,14 +224,17 @@ export function editorServiceRoutes(cache: ResponseCache) {
         const { code } = c.req.valid('param');
         const response = await c.var.db.transaction(async (tx) => {
           const service = editable(principal, await findService(tx, code), code);
-          if (!(await retirePublished(tx, service))) {
-            throw notFound(`Service "${code}" is not published.`);
-          }
+          const version = await retirePublished(tx, service);
+          if (version === undefined) throw notFound(`Service "${code}" is not published.`);
+          await enqueueEvent<ServiceRetired>(tx, catalogueOutbox, {
+            type: catalogueEventTypes.serviceRetired,
+            payload: { serviceCode: code, version },
+          });
           await recordAudit(tx, {
             kind: 'catalogue-retired',
             ...actorOf(principal, c.var.requestId),
             target: code,
-            details: {},
+            details: { version },
           });
           return c.body(null, 204);
         });

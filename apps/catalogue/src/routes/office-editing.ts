@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, recordAudit } from '@okno/audit';
 import { personRoles } from '@okno/auth';
+import { catalogueOutbox } from '@okno/db/catalogue';
+import { enqueueEvent } from '@okno/events';
 import {
   createRouter,
   defineRoute,
@@ -9,6 +11,7 @@ import {
   preconditionFailed,
   requirePrincipal,
 } from '@okno/http';
+import { catalogueEventTypes, type OfficeSaved } from '../model/catalogue-events';
 import { mayEditOffice } from '../model/editor-policy';
 import { OfficeContent } from '../model/office';
 import { findOffice, lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
@@ -81,6 +84,15 @@ export function officeEditingRoutes(cache: ResponseCache) {
           }
         }
         await saveOffice(tx, code, content);
+        await enqueueEvent<OfficeSaved>(tx, catalogueOutbox, {
+          type: catalogueEventTypes.officeSaved,
+          payload: {
+            officeCode: code,
+            kind: content.kind,
+            agencyCode: content.agencyCode,
+            created: !current,
+          },
+        });
         await recordAudit(tx, {
           kind: 'catalogue-office-saved',
           ...actorOf(principal, c.var.requestId),

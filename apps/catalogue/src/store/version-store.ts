@@ -112,12 +112,18 @@ export async function publishDraft(
   return published;
 }
 
-/** Withdraws the service from the catalogue: its published version retires. */
-export async function retirePublished(tx: Executor, service: ServiceRow): Promise<boolean> {
-  const retired = await tx
+/**
+ * Withdraws the service from the catalogue: its published version retires. Returns that
+ * version's number, or undefined if nothing was published.
+ */
+export async function retirePublished(
+  tx: Executor,
+  service: ServiceRow,
+): Promise<number | undefined> {
+  const [retired] = await tx
     .update(serviceVersions)
     .set({ status: 'retired', retiredAt: new Date() })
     .where(and(eq(serviceVersions.serviceId, service.id), eq(serviceVersions.status, 'published')))
-    .returning({ id: serviceVersions.id });
-  return retired.length > 0;
+    .returning({ version: serviceVersions.version });
+  return retired ? (retired.version ?? 0) : undefined;
 }
