@@ -5,6 +5,7 @@
 //   BENCH_DATABASE_URL=postgres://...   run on PostgreSQL instead of the embedded PGlite
 //   BENCH_SERVICES=17000 BENCH_SECONDS=10 BENCH_CONCURRENCY=16
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,30 @@ rows.push([
   await saturation(fresh.slice(500), concurrency, seconds),
 ]);
 
+// Open-data downloads of the whole catalogue, once each: time to the last byte and size.
+const downloads: string[] = [];
+for (const [file, encoding] of [
+  ['services.csv', 'identity'],
+  ['services.json', 'identity'],
+  ['services.json', 'gzip'],
+] as const) {
+  const began = performance.now();
+  // node:http, not fetch: fetch would decompress, and the bytes on the wire are the point.
+  const res = await new Promise<IncomingMessage>((resolve, reject) =>
+    get(`${base}/open-data/${file}`, { headers: { 'accept-encoding': encoding } }, resolve).on(
+      'error',
+      reject,
+    ),
+  );
+  let bytes = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    bytes += chunk.byteLength;
+  }
+  const seconds = ((performance.now() - began) / 1000).toFixed(2);
+  const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+  downloads.push(`| ${file} (${encoding}) | ${seconds} | ${mb(bytes)} |`);
+}
+
 const ms = (n: number) => n.toFixed(1);
 console.log(
   `(${fresh.length} distinct uncached search URLs; the saturation run needs fewer than that)`,
@@ -139,6 +164,10 @@ for (const [name, alone, loaded] of rows) {
     `| ${name} | ${ms(alone.p50)} | ${ms(alone.p95)} | ${ms(alone.p99)} | ${Math.round(loaded.perSecond)} | ${ms(loaded.p95)} |`,
   );
 }
+
+console.log('\n| open-data download | seconds | MiB sent |');
+console.log('| --- | --- | --- |');
+for (const line of downloads) console.log(line);
 
 server.close();
 await handle.close();
