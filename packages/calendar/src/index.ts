@@ -1,0 +1,10 @@
+export { addDays, dateIn, isIsoDate, weekday, type IsoDate } from './iso-date';
+export {
+  CalendarYear,
+  ProductionCalendar,
+  workingDays,
+  type ProductionCalendarInput,
+  type WorkingDays,
+} from './production-calendar';
+export { russianFederalYears } from './russia';
+export { statutoryDaysOff } from './statutory-holidays';

@@ -1,0 +1,33 @@
+/**
+ * Calendar dates as ISO strings (`2026-11-23`): a legal deadline is a day, not an instant, and
+ * strings compare, print and store without a time zone sneaking in. Arithmetic goes through
+ * UTC midnight, where every day is 24 hours long.
+ */
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+
+export const isIsoDate = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && toUtc(value).toISOString().startsWith(value);
+
+const toUtc = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(toUtc(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 Sunday … 6 Saturday. */
+export const weekday = (date: IsoDate): number => toUtc(date).getUTCDay();
+
+export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+
+/** The date an instant falls on in a time zone (`Asia/Novokuznetsk` for Kuzbass). */
+export function dateIn(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
