@@ -4,7 +4,7 @@ import { allRoles } from '@okno/auth';
 import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
 import { createNodeApp } from '@okno/runtime';
-import { createTestDatabase, createTestIssuer, type TestIssuer } from '@okno/testing';
+import { createTestDatabase, createTestIssuer, testRegion, type TestIssuer } from '@okno/testing';
 import { allServices } from '../src/services';
 
 // Deny by default, checked from the published contract rather than a hand-kept list: every
@@ -26,7 +26,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   issuer = await createTestIssuer();
   app = createNodeApp({
-    region: issuer.region,
+    region: testRegion(issuer.region),
     nodeVersion: '0.0.0',
     services: allServices,
     database,

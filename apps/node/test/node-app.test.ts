@@ -9,6 +9,7 @@ import {
   createTestIssuer,
   testDatabaseKind,
   type TestIssuer,
+  testRegion,
 } from '@okno/testing';
 import { allServices } from '../src/services';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
   issuer = await createTestIssuer();
   for (const service of allServices) await service.seedDemo?.(database.db);
   app = createNodeApp({
-    region: 'RU-KEM',
+    region: testRegion('RU-KEM'),
     nodeVersion: '9.9.9',
     services: allServices,
     database,

@@ -8,3 +8,4 @@ export {
 } from './production-calendar';
 export { russianFederalYears } from './russia';
 export { statutoryDaysOff } from './statutory-holidays';
+export { loadRegionCalendarFile, RegionCalendarFile, regionWorkingDays } from './region-calendar';

@@ -7,8 +7,12 @@ export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
 
-export const isIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && toUtc(value).toISOString().startsWith(value);
+/** A real date as YYYY-MM-DD (so not 2026-02-30 nor 2026-13-01). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = toUtc(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 const toUtc = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
 

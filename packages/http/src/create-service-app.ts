@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TokenVerifier } from '@okno/auth';
+import type { WorkingDays } from '@okno/calendar';
 import type { Keyring } from '@okno/crypto';
 import type { Database } from '@okno/db';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
@@ -16,7 +17,28 @@ export interface ServiceDeps {
   onAccessDenied?: AccessDenialSink;
   /** Keys for personal data encrypted at rest; services that store such data require it. */
   keyring?: Keyring;
+  /** The region the node serves; services that count legal terms require it. */
+  region?: RegionSettings;
+  /**
+   * Calls another service of the node by name (`callService('catalogue', '/services/x')`): in
+   * the all-in-one node bound to that service's app in-process (no socket), over HTTP when
+   * services run apart. Services never import each other's code.
+   */
+  callService?: ServiceCaller;
 }
+
+export interface RegionSettings {
+  /** ISO 3166-2, e.g. RU-KEM. */
+  code: string;
+  /** Working days of the region's production calendar, in its time zone. */
+  calendar: WorkingDays;
+}
+
+export type ServiceCaller = (
+  service: string,
+  path: string,
+  init?: RequestInit,
+) => Promise<Response>;
 
 export interface ServiceInfo {
   /** The service's name, also its path segment: /api/<name>. */

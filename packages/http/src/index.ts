@@ -5,7 +5,9 @@ export { authenticate } from './authenticate';
 export { createRootApp, type RootAppOptions } from './create-root-app';
 export {
   createServiceApp,
+  type RegionSettings,
   type ServiceApp,
+  type ServiceCaller,
   type ServiceDeps,
   type ServiceInfo,
 } from './create-service-app';

@@ -10,12 +10,14 @@ import {
   type AccessDenialSink,
   type Logger,
   type NativeRoute,
+  type RegionSettings,
+  type ServiceCaller,
   type ServiceModule,
 } from '@okno/http';
 import { docsRoutes } from './docs';
 
 export interface NodeAppDeps {
-  region: string;
+  region: RegionSettings;
   nodeVersion: string;
   services: readonly ServiceModule[];
   database: DatabaseHandle;
@@ -32,6 +34,8 @@ export interface NodeAppDeps {
   metricsText?: () => Promise<string>;
   /** True once shutdown has begun: /readyz then fails so traffic moves elsewhere. */
   isDraining?: () => boolean;
+  /** Base URLs of services this process does not host (`catalogue` → `http://catalogue:3000`). */
+  remoteServices?: Readonly<Record<string, string>>;
   /** Node.js handlers owning a path: the embedded OpenID provider at /realms/<region>. */
   nativeRoutes?: readonly NativeRoute[];
 }
@@ -130,7 +134,7 @@ export function createNodeApp(deps: NodeAppDeps) {
     (c) =>
       c.json(
         {
-          region: deps.region,
+          region: deps.region.code,
           node: { version: deps.nodeVersion },
           services: deps.services.map((s) => ({
             name: s.info.name,
@@ -142,6 +146,17 @@ export function createNodeApp(deps: NodeAppDeps) {
       ),
   );
 
+  // Services call each other through the root app when this process hosts the callee: with
+  // the same middleware (request ids, telemetry) as a call from outside, and no socket.
+  // Otherwise over HTTP, to the URL the deployment configured.
+  const hosted = new Set(deps.services.map((s) => s.info.name));
+  const callService: ServiceCaller = async (service, path, init) => {
+    if (hosted.has(service)) return root.request(`/api/${service}${path}`, init);
+    const remote = deps.remoteServices?.[service];
+    if (!remote)
+      throw new Error(`service "${service}" is neither hosted here nor in OKNO_SERVICE_URLS`);
+    return fetch(`${remote.replace(/\/$/, '')}/api/${service}${path}`, init);
+  };
   for (const service of deps.services) {
     root.route(
       `/api/${service.info.name}`,
@@ -149,6 +164,8 @@ export function createNodeApp(deps: NodeAppDeps) {
         db: deps.database.db,
         verifier: deps.verifier,
         keyring: deps.keyring,
+        region: deps.region,
+        callService,
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
       }),
     );
@@ -163,7 +180,7 @@ export function createNodeApp(deps: NodeAppDeps) {
   root.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
-      title: `Okno regional node ${deps.region}`,
+      title: `Okno regional node ${deps.region.code}`,
       version: deps.nodeVersion,
       description: 'Every service of this node. Errors are RFC 9457 application/problem+json.',
     },

@@ -34,6 +34,27 @@ export const nodeEnv = baseEnv
      * (rotation: prepend a new key, keep the old ones). Required in production.
      */
     OKNO_DATA_KEYS: secret(40).optional(),
+    /**
+     * The region's time zone (IANA): legal terms end at midnight there. Required in
+     * production; a development node defaults to Kuzbass's, as OKNO_REGION defaults to RU-KEM.
+     */
+    OKNO_TIME_ZONE: z.string().optional(),
+    /**
+     * Where to reach services this process does not host, when services run apart:
+     * `catalogue=http://catalogue:3000,identity=http://identity:3000`.
+     */
+    OKNO_SERVICE_URLS: z
+      .string()
+      .regex(
+        /^([a-z]+=https?:\/\/[^,=\s]+)(,[a-z]+=https?:\/\/[^,=\s]+)*$/,
+        'name=url pairs separated by commas',
+      )
+      .transform((list) =>
+        Object.fromEntries(list.split(',').map((pair) => pair.split('=', 2) as [string, string])),
+      )
+      .optional(),
+    /** A JSON file of the region's own production-calendar years (see docs/applications.md). */
+    OKNO_CALENDAR_FILE: z.string().optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */

@@ -7,6 +7,7 @@ import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
 import { loadDataKeys } from './data-keys';
+import { loadRegionSettings } from './region-settings';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
 
 export interface RunNodeOptions {
@@ -34,6 +35,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   );
   if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
+  const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
   logger.info({ keys: dataKeys.source }, 'personal data keys loaded');
   const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.OKNO_DATA_DIR });
   logger.info(
@@ -56,7 +58,8 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
 
   let draining = false;
   const app = createNodeApp({
-    region: env.OKNO_REGION,
+    region,
+    ...(env.OKNO_SERVICE_URLS && { remoteServices: env.OKNO_SERVICE_URLS }),
     nodeVersion: options.version,
     services: options.services,
     database,

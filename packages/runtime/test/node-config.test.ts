@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { parseEnv } from '@okno/config';
 import { encryptField, formatKeyring, generateDataKey, decryptField } from '@okno/crypto';
 import { loadDataKeys } from '../src/data-keys';
 import { nodeEnv } from '../src/env';
+import { loadRegionSettings } from '../src/region-settings';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'okno-config-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -40,5 +41,61 @@ describe('node configuration', () => {
     expect(statSync(first.source).mode & 0o777).toBe(0o600);
     const sealed = encryptField(first.keyring, 'Петров', 'ctx');
     expect(decryptField(loadDataKeys(env).keyring, sealed, 'ctx')).toBe('Петров');
+  });
+
+  it("refuses production without the region's time zone, and a zone that does not exist", () => {
+    const production = {
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://sso.example.ru/realms/ru-kem',
+      OKNO_DATA_KEYS: formatKeyring([generateDataKey('2026')]),
+    };
+    expect(() => loadRegionSettings(parseEnv(nodeEnv, production))).toThrow(
+      /OKNO_TIME_ZONE: is required in production/,
+    );
+    expect(() =>
+      loadRegionSettings(parseEnv(nodeEnv, { OKNO_TIME_ZONE: 'Siberia/Kemerovo' })),
+    ).toThrow(/OKNO_TIME_ZONE: "Siberia\/Kemerovo" is not an IANA time zone/);
+    const development = loadRegionSettings(parseEnv(nodeEnv, {}));
+    expect(development.code).toBe('RU-KEM');
+    expect(development.calendar.timeZone).toBe('Asia/Novokuznetsk');
+  });
+
+  it("adds the region's own calendar years, and names what is wrong in the file", () => {
+    const file = join(dataDir, 'calendar.json');
+    // A republic's own holiday on top of the 2026 federal decree.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        years: {
+          '2026': {
+            source: 'federal decree No. 1466 and the republic’s law',
+            daysOff: ['2026-03-20', '2026-11-04'],
+          },
+        },
+      }),
+    );
+    const settings = loadRegionSettings(
+      parseEnv(nodeEnv, { OKNO_TIME_ZONE: 'Europe/Moscow', OKNO_CALENDAR_FILE: file }),
+    );
+    expect(settings.calendar.isWorkingDay('2026-03-20')).toBe(false);
+    expect(settings.calendar.isWorkingDay('2025-11-01')).toBe(true);
+
+    writeFileSync(file, JSON.stringify({ years: { '2026': { daysOff: ['2026-13-01'] } } }));
+    expect(() => loadRegionSettings(parseEnv(nodeEnv, { OKNO_CALENDAR_FILE: file }))).toThrow(
+      /OKNO_CALENDAR_FILE: years\.2026\.source: .*years\.2026\.daysOff\.0: a date as YYYY-MM-DD/,
+    );
+  });
+
+  it('reads where to reach the services a process does not host', () => {
+    const env = parseEnv(nodeEnv, {
+      OKNO_SERVICE_URLS: 'catalogue=http://catalogue:3000,identity=https://id.example.ru',
+    });
+    expect(env.OKNO_SERVICE_URLS).toEqual({
+      catalogue: 'http://catalogue:3000',
+      identity: 'https://id.example.ru',
+    });
+    expect(() => parseEnv(nodeEnv, { OKNO_SERVICE_URLS: 'catalogue' })).toThrow(
+      /OKNO_SERVICE_URLS: name=url pairs/,
+    );
   });
 });

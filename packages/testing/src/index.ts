@@ -6,3 +6,4 @@ export {
 } from '@okno/db/testing';
 export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issuer';
 export { BrowserSession, pkcePair } from './browser-session';
+export { testRegion } from './test-region';
