@@ -6,7 +6,10 @@ import {
 } from '@okno/http';
 import { applicationsOutbox } from '@okno/db/applications';
 import packageJson from '../package.json' with { type: 'json' };
-import { applicationRoutes } from './routes/applications';
+import type { ApplicationsContext } from './applications-context';
+import { catalogueClient } from './catalogue-client';
+import { portalRoutes } from './routes/portal-routes';
+import { stepRoutes } from './routes/step-routes';
 
 export const applicationsInfo = {
   name: 'applications',
@@ -15,14 +18,30 @@ export const applicationsInfo = {
   description: 'Applications for public services, from every channel, from draft to result.',
 };
 
-export function createApplicationsApp(deps: ServiceDeps): ServiceApp {
+export function createApplicationsApp(
+  deps: ServiceDeps,
+  options: { now?: () => Date } = {},
+): ServiceApp {
+  const missing = (['keyring', 'region', 'callService'] as const).filter((k) => !deps[k]);
+  if (!deps.keyring || !deps.region || !deps.callService) {
+    // Personal data sealed at rest, legal terms in the region's calendar, the catalogue read
+    // over its API: the service cannot work without any of them.
+    throw new Error(`the applications service needs ${missing.join(', ')}`);
+  }
+  const ctx: ApplicationsContext = {
+    keyring: deps.keyring,
+    region: deps.region,
+    catalogue: catalogueClient(deps.callService),
+    now: options.now ?? (() => new Date()),
+  };
   const app = createServiceApp(applicationsInfo, deps);
-  app.route('/', applicationRoutes());
+  app.route('/', portalRoutes(ctx));
+  app.route('/', stepRoutes(ctx));
   return app;
 }
 
 export const applicationsService: ServiceModule = {
   info: applicationsInfo,
-  create: createApplicationsApp,
+  create: (deps) => createApplicationsApp(deps),
   outbox: applicationsOutbox,
 };

@@ -1,1 +1,3 @@
 export { createCatalogueApp, catalogueInfo, catalogueService } from './app';
+/** The demo catalogue, for other services' tests and tools. */
+export { demoServices } from './demo-catalogue';

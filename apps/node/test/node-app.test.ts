@@ -141,7 +141,7 @@ describe(`the node on ${testDatabaseKind}`, () => {
     const res = await app.request('/api/applications/applications', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '{"serviceId": ',
+      body: '{"serviceCode": ',
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

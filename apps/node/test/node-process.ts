@@ -23,8 +23,9 @@ export interface NodeProcess {
 export async function startNodeProcess(
   env: Record<string, string>,
   main = nodeMain,
+  port?: number,
 ): Promise<NodeProcess> {
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: {
       ...process.env,
@@ -58,7 +59,7 @@ export async function startNodeProcess(
   return { url, child, output: () => output, exited };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

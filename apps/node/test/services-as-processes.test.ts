@@ -5,7 +5,7 @@ import {
   testDatabaseUrl,
   type TestIssuer,
 } from '@okno/testing';
-import { serviceMain, startNodeProcess, type NodeProcess } from './node-process';
+import { freePort, serviceMain, startNodeProcess, type NodeProcess } from './node-process';
 
 // One process per service is the distributed profile, where every process shares one
 // PostgreSQL. The embedded PGlite folder belongs to one process, so this runs on PostgreSQL.
@@ -28,10 +28,14 @@ describe.skipIf(!testDatabaseUrl)('services run as their own processes on one Po
       OKNO_DEMO_DATA: 'true',
     };
     // Started together: both migrate the same empty database at once, which the migration
-    // lock must serialise.
+    // lock must serialise. Applications reads the catalogue over HTTP, at its port.
+    const cataloguePort = await freePort();
     [catalogue, applications] = await Promise.all([
-      startNodeProcess(env, serviceMain('catalogue')),
-      startNodeProcess(env, serviceMain('applications')),
+      startNodeProcess(env, serviceMain('catalogue'), cataloguePort),
+      startNodeProcess(
+        { ...env, OKNO_SERVICE_URLS: `catalogue=http://127.0.0.1:${cataloguePort}` },
+        serviceMain('applications'),
+      ),
     ]);
   }, 120_000);
 
@@ -56,15 +60,15 @@ describe.skipIf(!testDatabaseUrl)('services run as their own processes on one Po
     expect((await fetch(`${catalogue.url}/api/applications/healthz`)).status).toBe(404);
   });
 
-  it('the applications process stores an application and reads it back', async () => {
+  it('the applications process files an application under the catalogue process’s version', async () => {
     const token = await issuer.sign({ sub: 'citizen-split', roles: ['citizen'] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const created = await fetch(`${applications.url}/api/applications/applications`, {
       method: 'POST',
       headers,
       body: JSON.stringify({
-        serviceId: '019a0000-0000-7000-8000-000000000101',
-        formData: { child: 'Анна' },
+        serviceCode: 'unified-child-allowance',
+        formData: { fullName: 'Анна Петрова' },
       }),
     });
     expect(created.status, applications.output()).toBe(201);
@@ -72,6 +76,10 @@ describe.skipIf(!testDatabaseUrl)('services run as their own processes on one Po
     const read = await fetch(`${applications.url}/api/applications/applications/${id}`, {
       headers,
     });
-    expect(await read.json()).toMatchObject({ id, formData: { child: 'Анна' } });
+    expect(await read.json()).toMatchObject({
+      id,
+      service: { code: 'unified-child-allowance', version: 1 },
+      formData: { fullName: 'Анна Петрова' },
+    });
   });
 });

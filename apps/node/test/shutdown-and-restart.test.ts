@@ -74,8 +74,8 @@ describe(`the node process on ${testDatabaseKind}`, () => {
     const token = await issuer.sign({ sub: 'citizen-drain', roles: ['citizen'] });
     const first = await startNodeProcess(env);
     const body = JSON.stringify({
-      serviceId: '019a0000-0000-7000-8000-000000000101',
-      formData: { child: 'Иван', school: 'Школа № 1' },
+      serviceCode: 'school-meals-compensation',
+      formData: { childName: 'Иван', school: 'Школа № 1' },
     });
     const created = await slowPost(
       `${first.url}/api/applications/applications`,
@@ -101,7 +101,7 @@ describe(`the node process on ${testDatabaseKind}`, () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(res.status, second.output()).toBe(200);
-      expect(await res.json()).toMatchObject({ id, formData: { child: 'Иван' } });
+      expect(await res.json()).toMatchObject({ id, formData: { childName: 'Иван' } });
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);

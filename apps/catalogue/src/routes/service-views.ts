@@ -23,6 +23,9 @@ export const ServiceSummary = z
 
 export const ServiceVersion = z
   .object({
+    id: z
+      .uuid()
+      .openapi({ description: 'What an application filed under this version refers to.' }),
     code: z.string(),
     version: z.number().int().nullable().openapi({ description: 'Null while a draft.' }),
     status: z.enum(['draft', 'published', 'retired']),
@@ -33,6 +36,7 @@ export const ServiceVersion = z
   .openapi('ServiceVersion');
 
 export const toServiceVersion = (row: VersionRow): z.infer<typeof ServiceVersion> => ({
+  id: row.id,
   code: row.serviceCode,
   version: row.version,
   status: row.status,

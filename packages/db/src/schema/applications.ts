@@ -1,4 +1,15 @@
-import { index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idempotencyKeysTable, outboxTable, processedEventsTable } from '../tables';
 
 export const applicationsSchema = pgSchema('applications');
@@ -6,22 +17,96 @@ export const applicationsSchema = pgSchema('applications');
 export const channels = ['portal', 'mfc', 'post', 'mobile'] as const;
 export type Channel = (typeof channels)[number];
 
-/** An application for a public service. The full lifecycle arrives with the applications issue. */
+/**
+ * An application for a public service, from whichever door it came through. Personal data
+ * (the form, the applicant's particulars) is sealed with the node's data keys; the columns
+ * are what queues, deadlines and access checks need.
+ */
 export const applications = applicationsSchema.table(
   'applications',
   {
     id: uuid('id').primaryKey(),
-    /** The catalogue service it was filed for (catalogue context; no cross-context foreign key). */
-    serviceId: uuid('service_id').notNull(),
-    /** The applicant's subject in the identity provider. */
-    applicantSub: text('applicant_sub').notNull(),
+    /** For people: `KEM-2026-0001234`, given at submission. */
+    number: text('number'),
+    /** The catalogue version it is filed under (catalogue context; no cross-schema key). */
+    serviceCode: text('service_code').notNull(),
+    serviceVersionId: uuid('service_version_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    /** The agency that decides it: whose officers see it. */
+    agencyCode: text('agency_code').notNull(),
+    applicantType: text('applicant_type').$type<'citizen' | 'business'>().notNull(),
+    /** The applicant's account, when they have one; who may read it on the portal. */
+    applicantSubject: text('applicant_subject'),
+    /** A business applicant's company (the representative's `company` claim). */
+    company: text('company'),
     channel: text('channel').$type<Channel>().notNull(),
+    /** Where it was taken in (an MFC, a post office, a mobile office); null on the portal. */
+    officeCode: text('office_code'),
+    /** Where the applicant collects the result; null for a result delivered on the portal. */
+    collectOfficeCode: text('collect_office_code'),
     status: text('status').notNull(),
-    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
+    /** The applicant's particulars and form data, sealed (AES-256-GCM, bound to the id). */
+    sealed: text('sealed').notNull(),
+    /** Who checked the applicant's identity in person, with what, and when (counters). */
+    identityCheck: jsonb('identity_check').$type<Record<string, unknown>>(),
+    decision: jsonb('decision').$type<{ outcome: 'approved' | 'refused'; reason?: string }>(),
+    assignedTo: text('assigned_to'),
+    // The legal clock (apps/applications/src/model/deadline.ts), in the region's calendar.
+    termWorkingDays: integer('term_working_days').notNull(),
+    registeredOn: date('registered_on', { mode: 'string' }),
+    pausedWorkingDays: integer('paused_working_days').notNull().default(0),
+    pausedOn: date('paused_on', { mode: 'string' }),
+    dueOn: date('due_on', { mode: 'string' }),
+    deadlineState: text('deadline_state').$type<'on-time' | 'near' | 'breached'>(),
+    /** Bumped on every change: the ETag, and what If-Match is checked against. */
+    revision: integer('revision').notNull().default(1),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('applications_applicant_idx').on(t.applicantSub, t.id)],
+  (t) => [
+    uniqueIndex('applications_number_idx').on(t.number),
+    index('applications_applicant_idx').on(t.applicantSubject, t.id),
+    index('applications_company_idx').on(t.company, t.id),
+    index('applications_agency_queue_idx').on(t.agencyCode, t.status, t.dueOn),
+    index('applications_office_queue_idx').on(t.officeCode, t.status),
+    index('applications_collect_idx').on(t.collectOfficeCode, t.status),
+  ],
+);
+
+/** Every step an application took: who, when, through which channel and office, and why. */
+export const applicationTransitions = applicationsSchema.table(
+  'transitions',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    step: text('step').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorSubject: text('actor_subject').notNull(),
+    actorRoles: text('actor_roles').array().notNull(),
+    channel: text('channel').$type<Channel>(),
+    officeCode: text('office_code'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('transitions_application_idx').on(t.applicationId, t.at)],
+);
+
+/**
+ * The last number given per prefix and year. Taken with the submission's transaction, so a
+ * rolled-back submission gives its number back and the sequence has no gaps.
+ */
+export const applicationNumbers = applicationsSchema.table(
+  'number_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
 );
 
 export const applicationsOutbox = outboxTable(applicationsSchema);

@@ -1,0 +1,232 @@
+import { z } from '@hono/zod-openapi';
+import { hasAnyRole, hasRole, personRoles, type Principal } from '@okno/auth';
+import { dateIn } from '@okno/calendar';
+import type { Executor } from '@okno/db';
+import {
+  applicationsIdempotencyKeys,
+  applicationsOutbox,
+  type Channel,
+} from '@okno/db/applications';
+import { enqueueEvent } from '@okno/events';
+import {
+  conflict,
+  createRouter,
+  defineRoute,
+  forbidden,
+  invalidFields,
+  preconditionFailed,
+  requirePrincipal,
+  type FieldError,
+} from '@okno/http';
+import type { ApplicationsContext } from '../applications-context';
+import { mayTakeStep } from '../model/access';
+import { applicationNumber, numberPrefix } from '../model/application-number';
+import { deadlineState, dueDate, resume, type LegalClock } from '../model/deadline';
+import { formDataErrors } from '../model/form-check';
+import { stepNames, takeStep, type Status, type Step } from '../model/lifecycle';
+import {
+  lockApplication,
+  nextSequence,
+  recordTransition,
+  updateApplication,
+  type ApplicationRow,
+  type NewApplicationRow,
+} from '../store/application-store';
+import { unseal } from '../store/sealing';
+import { bodyError } from './body-error';
+import { Application, factsOf, toApplicationView } from './application-view';
+import { applicationReaders, readable } from './portal-routes';
+
+/** Two working days or fewer left: supervisors are warned (docs/applications.md). */
+const NEAR_WORKING_DAYS = 2;
+
+const StepRequest = z
+  .object({
+    step: z.enum(stepNames as [Step, ...Step[]]),
+    reason: z.string().trim().min(1).max(2000).optional().openapi({
+      description: 'Why: required to request information and to refuse.',
+    }),
+    outcome: z.enum(['approved', 'refused']).optional().openapi({ description: 'For decide.' }),
+  })
+  .openapi('StepRequest');
+type StepRequest = z.infer<typeof StepRequest>;
+
+/** Past-tense event names of the steps: `applications.application.<this>`. */
+const eventOf: Record<Step, string> = {
+  submit: 'submitted',
+  register: 'registered',
+  'await-registries': 'registries-requested',
+  'registries-answered': 'registries-answered',
+  review: 'review-started',
+  'request-information': 'information-requested',
+  'provide-information': 'information-provided',
+  decide: 'decided',
+  'result-ready': 'result-prepared',
+  issue: 'issued',
+  withdraw: 'withdrawn',
+};
+
+/** The door a step came through: the portal, a counter, or none (the back office). */
+function channelOf(p: Principal): Channel | null {
+  if (hasRole(p, personRoles.mfcOfficer)) return 'mfc';
+  if (hasRole(p, personRoles.postOfficer)) return 'post';
+  if (hasRole(p, personRoles.mobileOfficer)) return 'mobile';
+  if (hasAnyRole(p, [personRoles.citizen, personRoles.businessRepresentative])) return 'portal';
+  return null;
+}
+
+/** What a step needs in its request beyond its name. */
+function requestErrors(request: StepRequest): FieldError[] {
+  if (request.step === 'request-information' && !request.reason) {
+    return [bodyError('/reason', 'say what the applicant should provide')];
+  }
+  if (request.step === 'decide') {
+    if (!request.outcome) return [bodyError('/outcome', 'approved or refused')];
+    if (request.outcome === 'refused' && !request.reason) {
+      return [bodyError('/reason', 'a refusal must give its reason')];
+    }
+  }
+  return [];
+}
+
+export function stepRoutes(ctx: ApplicationsContext) {
+  const clockOf = (row: ApplicationRow): LegalClock => ({
+    registeredOn: row.registeredOn ?? '',
+    termWorkingDays: row.termWorkingDays,
+    pausedWorkingDays: row.pausedWorkingDays,
+    pausedOn: row.pausedOn ?? undefined,
+  });
+  const withDeadline = (clock: LegalClock, today: string): Partial<NewApplicationRow> => {
+    const due = dueDate(clock, today, ctx.region.calendar);
+    return {
+      dueOn: due,
+      deadlineState: deadlineState(due, today, NEAR_WORKING_DAYS, ctx.region.calendar),
+    };
+  };
+
+  /** The changes a step makes beyond the status, or the fields it is refused for. */
+  async function effects(
+    tx: Executor,
+    row: ApplicationRow,
+    request: StepRequest,
+  ): Promise<Partial<NewApplicationRow>> {
+    const now = ctx.now();
+    const today = dateIn(now, ctx.region.calendar.timeZone);
+    switch (request.step) {
+      case 'submit': {
+        const version = await ctx.catalogue.version(row.serviceCode, row.serviceVersion);
+        if (!version) throw new Error(`catalogue version ${row.serviceVersionId} is gone`);
+        const { formData } = unseal(ctx.keyring, row.id, row.sealed);
+        const form = { versionId: version.id, schema: version.content.form.schema };
+        const errors = formDataErrors(form, formData, 'submission');
+        if (errors.length > 0) throw invalidFields(errors);
+        const year = Number(today.slice(0, 4));
+        const sequence = await nextSequence(tx, numberPrefix(ctx.region.code), year);
+        return { number: applicationNumber(ctx.region.code, year, sequence), submittedAt: now };
+      }
+      case 'register': {
+        const clock = { ...clockOf(row), registeredOn: today };
+        return { registeredOn: today, ...withDeadline(clock, today) };
+      }
+      case 'request-information':
+        return { pausedOn: today, ...withDeadline({ ...clockOf(row), pausedOn: today }, today) };
+      case 'provide-information': {
+        const resumed = resume(clockOf(row), today, ctx.region.calendar);
+        return {
+          pausedOn: null,
+          pausedWorkingDays: resumed.pausedWorkingDays,
+          ...withDeadline(resumed, today),
+        };
+      }
+      case 'decide':
+        return {
+          decision: {
+            outcome: request.outcome ?? 'approved',
+            ...(request.reason && { reason: request.reason }),
+          },
+          // Decided: the clock has done its work.
+          deadlineState: null,
+        };
+      default:
+        return {};
+    }
+  }
+
+  return createRouter().openapi(
+    defineRoute({
+      method: 'post',
+      path: '/applications/{id}/steps',
+      access: { roles: applicationReaders },
+      idempotency: applicationsIdempotencyKeys,
+      tags: ['applications'],
+      summary: 'Take a step in the lifecycle: submit, register, decide, issue, withdraw, ...',
+      description:
+        'Who may take which step is in docs/applications.md. A step the status does not allow is refused with 409. ' +
+        'Send `If-Match` with the ETag you read to be refused (412) if the application changed since.',
+      request: {
+        params: z.object({ id: z.uuid() }),
+        headers: z.object({
+          'if-match': z.string().max(20).optional(),
+          'idempotency-key': z.string().max(200).optional(),
+        }),
+        body: { required: true, content: { 'application/json': { schema: StepRequest } } },
+      },
+      responses: {
+        200: {
+          description: 'The application after the step.',
+          content: { 'application/json': { schema: Application } },
+        },
+        404: { description: 'No such application that the caller may see.' },
+        409: { description: 'The step does not fit the status.' },
+        412: { description: 'It changed since the ETag given in If-Match.' },
+      },
+    }),
+    async (c) => {
+      const principal: Principal = requirePrincipal(c.var.principal);
+      const { id } = c.req.valid('param');
+      const ifMatch = c.req.valid('header')['if-match'];
+      const request = c.req.valid('json');
+      const errors = requestErrors(request);
+      if (errors.length > 0) throw invalidFields(errors);
+      const row = await c.var.db.transaction(async (tx) => {
+        const current = readable(ctx, principal, await lockApplication(tx, id));
+        if (!mayTakeStep(principal, request.step, factsOf(current, ctx.region.code))) {
+          throw forbidden(`You may not ${request.step} this application.`);
+        }
+        if (ifMatch !== undefined && ifMatch !== `"${current.revision}"`) {
+          throw preconditionFailed('The application changed since you read it: read it again.');
+        }
+        const outcome = takeStep(current.status as Status, request.step);
+        if (!outcome.ok) throw conflict(outcome.reason);
+        const updated = await updateApplication(tx, current, {
+          status: outcome.to,
+          ...(await effects(tx, current, request)),
+        });
+        await recordTransition(tx, {
+          applicationId: id,
+          step: request.step,
+          fromStatus: current.status,
+          toStatus: outcome.to,
+          actorSubject: principal.subject,
+          actorRoles: principal.roles,
+          channel: channelOf(principal),
+          officeCode: principal.office ?? null,
+          reason: request.reason ?? null,
+        });
+        await enqueueEvent(tx, applicationsOutbox, {
+          type: `applications.application.${eventOf[request.step]}`,
+          payload: {
+            applicationId: id,
+            number: updated.number,
+            serviceCode: updated.serviceCode,
+            agencyCode: updated.agencyCode,
+            status: updated.status,
+          },
+        });
+        return updated;
+      });
+      c.header('etag', `"${row.revision}"`);
+      return c.json(toApplicationView(row, principal, ctx), 200);
+    },
+  );
+}

@@ -1,0 +1,93 @@
+import { createCatalogueApp } from '@okno/catalogue';
+import { generateDataKey, keyring } from '@okno/crypto';
+import type { DatabaseHandle } from '@okno/db';
+import type { ServiceCaller } from '@okno/http';
+import {
+  createTestDatabase,
+  createTestIssuer,
+  testRegion,
+  type TestIssuer,
+  type TokenClaims,
+} from '@okno/testing';
+import { createApplicationsApp } from '../src/app';
+
+export interface ApplicationsHarness {
+  handle: DatabaseHandle;
+  issuer: TestIssuer;
+  app: ReturnType<typeof createApplicationsApp>;
+  /** Moves the node's clock (deadlines are counted from "today" in the region). */
+  setNow(instant: string): void;
+  call(
+    claims: TokenClaims,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  /** Publishes a service in the catalogue, as the regional administrator would. */
+  publish(code: string, content: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The applications service over a real database with the real catalogue beside it, as the
+ * node composes them: applications reads the catalogue through its API, in-process.
+ */
+export async function applicationsHarness(): Promise<ApplicationsHarness> {
+  const handle = await createTestDatabase();
+  const issuer = await createTestIssuer();
+  const catalogue = createCatalogueApp({ db: handle.db, verifier: issuer.verifier() });
+  const callService: ServiceCaller = async (service, path, init) =>
+    service === 'catalogue' ? catalogue.request(path, init) : new Response(null, { status: 404 });
+  let now = new Date('2026-11-02T03:00:00Z');
+  const app = createApplicationsApp(
+    {
+      db: handle.db,
+      verifier: issuer.verifier(),
+      keyring: keyring([generateDataKey('test')]),
+      region: testRegion(issuer.region),
+      callService,
+    },
+    { now: () => now },
+  );
+  const request = async (
+    target: { request: typeof app.request },
+    claims: TokenClaims,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    target.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${await issuer.sign(claims)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    handle,
+    issuer,
+    app,
+    setNow: (instant) => {
+      now = new Date(instant);
+    },
+    call: (claims, method, path, body, headers) =>
+      request(app, claims, method, path, body, headers),
+    async publish(code, content) {
+      const admin = { sub: 'admin', roles: ['regional-admin'] };
+      const created = await request(catalogue, admin, 'POST', '/services', { code, content });
+      if (created.status !== 201)
+        throw new Error(`catalogue refused ${code}: ${await created.text()}`);
+      const published = await request(catalogue, admin, 'POST', `/services/${code}/draft/publish`);
+      if (published.status !== 200)
+        throw new Error(`publishing ${code}: ${await published.text()}`);
+    },
+    async close() {
+      await handle.close();
+      await issuer.close();
+    },
+  };
+}
