@@ -35,6 +35,8 @@ export interface CatalogueClient {
   published(serviceCode: string): Promise<CatalogueVersion | undefined>;
   /** A numbered version (immutable, so kept once read). */
   version(serviceCode: string, version: number): Promise<CatalogueVersion | undefined>;
+  /** A numbered version if it has been read before; never calls the catalogue. */
+  cachedVersion(serviceCode: string, version: number): CatalogueVersion | undefined;
 }
 
 export function catalogueClient(callService: ServiceCaller): CatalogueClient {
@@ -49,6 +51,7 @@ export function catalogueClient(callService: ServiceCaller): CatalogueClient {
   };
   return {
     published: (code) => read(`/services/${encodeURIComponent(code)}`),
+    cachedVersion: (code, version) => versions.get(`${code}@${version}`),
     async version(code, version) {
       return (
         versions.get(`${code}@${version}`) ??

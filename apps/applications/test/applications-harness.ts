@@ -24,6 +24,8 @@ export interface ApplicationsHarness {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /** A new applications process on the same database: nothing cached from the last one. */
+  restart(): void;
   /** Publishes a service in the catalogue, as the regional administrator would. */
   publish(code: string, content: unknown): Promise<void>;
   close(): Promise<void>;
@@ -40,16 +42,15 @@ export async function applicationsHarness(): Promise<ApplicationsHarness> {
   const callService: ServiceCaller = async (service, path, init) =>
     service === 'catalogue' ? catalogue.request(path, init) : new Response(null, { status: 404 });
   let now = new Date('2026-11-02T03:00:00Z');
-  const app = createApplicationsApp(
-    {
-      db: handle.db,
-      verifier: issuer.verifier(),
-      keyring: keyring([generateDataKey('test')]),
-      region: testRegion(issuer.region),
-      callService,
-    },
-    { now: () => now },
-  );
+  const deps = {
+    db: handle.db,
+    verifier: issuer.verifier(),
+    keyring: keyring([generateDataKey('test')]),
+    region: testRegion(issuer.region),
+    callService,
+  };
+  const start = () => createApplicationsApp(deps, { now: () => now });
+  let app = start();
   const request = async (
     target: { request: typeof app.request },
     claims: TokenClaims,
@@ -70,7 +71,12 @@ export async function applicationsHarness(): Promise<ApplicationsHarness> {
   return {
     handle,
     issuer,
-    app,
+    get app() {
+      return app;
+    },
+    restart: () => {
+      app = start();
+    },
     setNow: (instant) => {
       now = new Date(instant);
     },

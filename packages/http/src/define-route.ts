@@ -15,6 +15,12 @@ type RouteOptions = Omit<RouteConfig, 'security' | 'middleware'> & {
   access: Access;
   /** Accept `Idempotency-Key`, recording responses in this context's table. */
   idempotency?: IdempotencyKeysTable;
+  /**
+   * Work to do before the request's transaction opens: an idempotent route's handler runs
+   * inside one, and the embedded database has a single connection, so a call to another
+   * service (which queries it too) must happen here, not in the handler.
+   */
+  before?: MiddlewareHandler<AppEnv>[];
 };
 
 const problem = (description: string) => ({
@@ -28,9 +34,9 @@ const problem = (description: string) => ({
  * get the header and its middleware; the standard problem responses are documented.
  */
 export function defineRoute<const R extends RouteOptions>(options: R) {
-  const { access, idempotency, ...config } = options;
+  const { access, idempotency, before = [], ...config } = options;
   const hasJsonBody = config.request?.body?.content?.['application/json'] !== undefined;
-  const middleware: MiddlewareHandler<AppEnv>[] = [requireAccess(access)];
+  const middleware: MiddlewareHandler<AppEnv>[] = [requireAccess(access), ...before];
   if (idempotency) middleware.push(idempotent(idempotency));
   if (hasJsonBody) middleware.push(requireJsonBody());
 

@@ -32,6 +32,7 @@ import {
 import { seal } from '../store/sealing';
 import { bodyError } from './body-error';
 import { Application, factsOf, toApplicationView } from './application-view';
+import { prefetchPublished, publishedFor } from './catalogue-prefetch';
 
 const applicantRoles = [personRoles.citizen, personRoles.businessRepresentative];
 /** Everyone who may see some application; which ones is decided per application. */
@@ -95,6 +96,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
         path: '/applications',
         access: { roles: applicantRoles },
         idempotency: applicationsIdempotencyKeys,
+        before: [prefetchPublished(ctx)],
         tags: ['applications'],
         summary: 'Start an application on the portal: a draft filed under the published version',
         request: {
@@ -110,7 +112,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
       async (c) => {
         const principal = requirePrincipal(c.var.principal);
         const input = c.req.valid('json');
-        const version = await ctx.catalogue.published(input.serviceCode);
+        const version = publishedFor(c.req.raw);
         if (!version) {
           throw invalidFields([
             bodyError('/serviceCode', 'the catalogue publishes no such service'),
@@ -236,6 +238,10 @@ export function portalRoutes(ctx: ApplicationsContext) {
         const { id } = c.req.valid('param');
         const ifMatch = c.req.valid('header')['if-match'];
         const formData = c.req.valid('json');
+        // The catalogue is read before the transaction (see catalogue-prefetch.ts).
+        const filed = readable(ctx, principal, await findApplication(c.var.db, id));
+        const version = await ctx.catalogue.version(filed.serviceCode, filed.serviceVersion);
+        if (!version) throw new Error(`catalogue version ${filed.serviceVersionId} is gone`);
         const row = await c.var.db.transaction(async (tx) => {
           const current = readable(ctx, principal, await lockApplication(tx, id));
           if (!isApplicant(principal, factsOf(current, ctx.region.code))) {
@@ -247,8 +253,6 @@ export function portalRoutes(ctx: ApplicationsContext) {
           if (current.status !== 'draft') {
             throw conflict(`The application is ${current.status}: only a draft's form can change.`);
           }
-          const version = await ctx.catalogue.version(current.serviceCode, current.serviceVersion);
-          if (!version) throw new Error(`catalogue version ${current.serviceVersionId} is gone`);
           const errors = formDataErrors(
             { versionId: version.id, schema: version.content.form.schema },
             formData,

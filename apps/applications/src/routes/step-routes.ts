@@ -35,6 +35,7 @@ import {
 import { unseal } from '../store/sealing';
 import { bodyError } from './body-error';
 import { Application, factsOf, toApplicationView } from './application-view';
+import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
 
 /** Two working days or fewer left: supervisors are warned (docs/applications.md). */
@@ -114,8 +115,9 @@ export function stepRoutes(ctx: ApplicationsContext) {
     const today = dateIn(now, ctx.region.calendar.timeZone);
     switch (request.step) {
       case 'submit': {
-        const version = await ctx.catalogue.version(row.serviceCode, row.serviceVersion);
-        if (!version) throw new Error(`catalogue version ${row.serviceVersionId} is gone`);
+        // Read before the transaction opened (catalogue-prefetch.ts).
+        const version = ctx.catalogue.cachedVersion(row.serviceCode, row.serviceVersion);
+        if (!version) throw new Error(`catalogue version ${row.serviceVersionId} was not read`);
         const { formData } = unseal(ctx.keyring, row.id, row.sealed);
         const form = { versionId: version.id, schema: version.content.form.schema };
         const errors = formDataErrors(form, formData, 'submission');
@@ -158,6 +160,7 @@ export function stepRoutes(ctx: ApplicationsContext) {
       path: '/applications/{id}/steps',
       access: { roles: applicationReaders },
       idempotency: applicationsIdempotencyKeys,
+      before: [prefetchApplicationVersion(ctx)],
       tags: ['applications'],
       summary: 'Take a step in the lifecycle: submit, register, decide, issue, withdraw, ...',
       description:
