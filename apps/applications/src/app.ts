@@ -8,6 +8,7 @@ import { applicationsOutbox } from '@okno/db/applications';
 import packageJson from '../package.json' with { type: 'json' };
 import type { ApplicationsContext } from './applications-context';
 import { catalogueClient } from './catalogue-client';
+import { counterRoutes } from './routes/counter-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { stepRoutes } from './routes/step-routes';
 
@@ -37,6 +38,7 @@ export function createApplicationsApp(
   const app = createServiceApp(applicationsInfo, deps);
   app.route('/', portalRoutes(ctx));
   app.route('/', stepRoutes(ctx));
+  app.route('/', counterRoutes(ctx));
   return app;
 }
 

@@ -20,13 +20,10 @@ import {
 } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
 import { mayTakeStep } from '../model/access';
-import { applicationNumber, numberPrefix } from '../model/application-number';
 import { deadlineState, dueDate, resume, type LegalClock } from '../model/deadline';
-import { formDataErrors } from '../model/form-check';
 import { stepNames, takeStep, type Status, type Step } from '../model/lifecycle';
 import {
   lockApplication,
-  nextSequence,
   recordTransition,
   updateApplication,
   type ApplicationRow,
@@ -37,6 +34,7 @@ import { bodyError } from './body-error';
 import { Application, factsOf, toApplicationView } from './application-view';
 import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
+import { submission } from './submission';
 
 /** Two working days or fewer left: supervisors are warned (docs/applications.md). */
 const NEAR_WORKING_DAYS = 2;
@@ -114,18 +112,8 @@ export function stepRoutes(ctx: ApplicationsContext) {
     const now = ctx.now();
     const today = dateIn(now, ctx.region.calendar.timeZone);
     switch (request.step) {
-      case 'submit': {
-        // Read before the transaction opened (catalogue-prefetch.ts).
-        const version = ctx.catalogue.cachedVersion(row.serviceCode, row.serviceVersion);
-        if (!version) throw new Error(`catalogue version ${row.serviceVersionId} was not read`);
-        const { formData } = unseal(ctx.keyring, row.id, row.sealed);
-        const form = { versionId: version.id, schema: version.content.form.schema };
-        const errors = formDataErrors(form, formData, 'submission');
-        if (errors.length > 0) throw invalidFields(errors);
-        const year = Number(today.slice(0, 4));
-        const sequence = await nextSequence(tx, numberPrefix(ctx.region.code), year);
-        return { number: applicationNumber(ctx.region.code, year, sequence), submittedAt: now };
-      }
+      case 'submit':
+        return submission(ctx, tx, row, unseal(ctx.keyring, row.id, row.sealed).formData, today);
       case 'register': {
         const clock = { ...clockOf(row), registeredOn: today };
         return { registeredOn: today, ...withDeadline(clock, today) };

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { decryptField, encryptField, type Keyring } from '@okno/crypto';
 
+/** An applicant as an officer saw them at a counter: the identity document they showed. */
+export const CounterApplicant = z.object({
+  fullName: z.string().trim().min(3).max(200),
+  identityDocument: z.object({
+    kind: z.enum(['passport-rf', 'foreign-passport', 'residence-permit', 'birth-certificate']),
+    number: z.string().trim().min(4).max(30),
+  }),
+});
+
 /** What of an application is personal data, kept sealed at rest. */
-export const SealedPart = z.object({ formData: z.record(z.string(), z.unknown()) });
+export const SealedPart = z.object({
+  formData: z.record(z.string(), z.unknown()),
+  applicant: CounterApplicant.optional(),
+});
 export type SealedPart = z.infer<typeof SealedPart>;
 
 // Bound to the application: a sealed part copied onto another row does not open.
