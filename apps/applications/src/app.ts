@@ -9,6 +9,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { ApplicationsContext } from './applications-context';
 import { catalogueClient } from './catalogue-client';
 import { counterRoutes } from './routes/counter-routes';
+import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { stepRoutes } from './routes/step-routes';
 
@@ -39,6 +40,7 @@ export function createApplicationsApp(
   app.route('/', portalRoutes(ctx));
   app.route('/', stepRoutes(ctx));
   app.route('/', counterRoutes(ctx));
+  app.route('/', officerRoutes(ctx));
   return app;
 }
 
