@@ -4,39 +4,17 @@ import { demoServices } from '@okno/catalogue';
 import { applications, applicationTransitions } from '@okno/db/applications';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { applicationsHarness, type ApplicationsHarness } from './applications-harness';
+import { backOfficer, citizen, counterApplicant, frontOfficer } from './people';
 
 let h: ApplicationsHarness;
 
-const mfc: TokenClaims = {
-  sub: 'officer-mfc-1',
-  roles: ['mfc-officer'],
-  agency: 'mfc',
-  office: 'mfc-kemerovo-central',
-};
-const mobile: TokenClaims = {
-  sub: 'officer-mobile-1',
-  roles: ['mobile-officer'],
-  agency: 'mfc',
-  office: 'mfc-mobile-1',
-};
-const postOfficer: TokenClaims = {
-  sub: 'officer-post-1',
-  roles: ['post-officer'],
-  agency: 'russian-post',
-  office: 'post-650000',
-};
+const mfc = frontOfficer('officer-mfc-1', 'mfc-officer', 'mfc-kemerovo-central');
+const mobile = frontOfficer('officer-mobile-1', 'mobile-officer', 'mfc-mobile-1');
+const postOfficer = frontOfficer('officer-post-1', 'post-officer', 'post-650000');
 const postSystem: TokenClaims = { sub: 'partner-russian-post', roles: ['partner-post'] };
-const vera: TokenClaims = { sub: 'citizen-vera', roles: ['citizen'] };
-const decider: TokenClaims = {
-  sub: 'officer-sf-2',
-  roles: ['back-office-officer'],
-  agency: 'social-fund',
-};
-
-const applicant = {
-  fullName: 'Вера Сидорова',
-  identityDocument: { kind: 'passport-rf', number: '3210 654321' },
-};
+const vera = citizen('citizen-vera');
+const decider = backOfficer('officer-sf-2', 'social-fund');
+const applicant = counterApplicant('Вера Сидорова', '3210 654321');
 const formData = {
   fullName: 'Вера Сидорова',
   childName: 'Егор Сидоров',
@@ -97,7 +75,7 @@ describe(`the counter channels on ${testDatabaseKind}`, () => {
 
   it('lets the applicant follow it online, and nobody else', async () => {
     expect((await h.call(vera, 'GET', `/applications/${id}`)).status).toBe(200);
-    const stranger = { sub: 'citizen-x', roles: ['citizen'] };
+    const stranger = citizen('citizen-x');
     expect((await h.call(stranger, 'GET', `/applications/${id}`)).status).toBe(404);
     expect((await h.call(postOfficer, 'GET', `/applications/${id}`)).status).toBe(404);
   });

@@ -2,36 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServices } from '@okno/catalogue';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { applicationsHarness, type ApplicationsHarness } from './applications-harness';
+import { backOfficer, citizen, counterApplicant, frontOfficer } from './people';
 
 let h: ApplicationsHarness;
 
-const mfc: TokenClaims = {
-  sub: 'officer-mfc-9',
-  roles: ['mfc-officer'],
-  agency: 'mfc',
-  office: 'mfc-kemerovo-central',
-};
-const anna: TokenClaims = {
-  sub: 'officer-sf-anna',
-  roles: ['back-office-officer'],
-  agency: 'social-fund',
-};
-const ivan: TokenClaims = {
-  sub: 'officer-sf-ivan',
-  roles: ['back-office-officer'],
-  agency: 'social-fund',
-};
+const mfc = frontOfficer('officer-mfc-9', 'mfc-officer', 'mfc-kemerovo-central');
+const anna = backOfficer('officer-sf-anna', 'social-fund');
+const ivan = backOfficer('officer-sf-ivan', 'social-fund');
 const chief: TokenClaims = { sub: 'chief-sf', roles: ['supervisor'], agency: 'social-fund' };
-const police: TokenClaims = {
-  sub: 'officer-mvd',
-  roles: ['back-office-officer'],
-  agency: 'interior',
-};
+const police = backOfficer('officer-mvd', 'interior');
+const applicant = counterApplicant('Пётр Иванов', '3201 123456');
 
-const applicant = {
-  fullName: 'Пётр Иванов',
-  identityDocument: { kind: 'passport-rf', number: '3201 123456' },
-};
 type Page = {
   items: { id: string; serviceCode: string; dueOn: string | null; assignedTo: string | null }[];
 };
@@ -85,7 +66,7 @@ describe(`officer work on ${testDatabaseKind}`, () => {
     expect((await queueOf(police)).items.map((i) => i.id)).toEqual([ids['passport']]);
     const counter = await queueOf(mfc, '?sort=newest');
     expect(counter.items.map((i) => i.id).sort()).toEqual(Object.values(ids).sort());
-    expect((await h.call({ sub: 'c', roles: ['citizen'] }, 'GET', '/queue')).status).toBe(403);
+    expect((await h.call(citizen('c'), 'GET', '/queue')).status).toBe(403);
   });
 
   it('lets an officer take unassigned work, and only a supervisor reassign it', async () => {

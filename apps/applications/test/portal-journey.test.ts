@@ -4,21 +4,14 @@ import { demoServices } from '@okno/catalogue';
 import { applicationsOutbox, applicationTransitions } from '@okno/db/applications';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { applicationsHarness, type ApplicationsHarness } from './applications-harness';
+import { backOfficer, citizen } from './people';
 
 let h: ApplicationsHarness;
 
-const citizen: TokenClaims = { sub: 'citizen-anna', roles: ['citizen'] };
-const neighbour: TokenClaims = { sub: 'citizen-boris', roles: ['citizen'] };
-const officer: TokenClaims = {
-  sub: 'officer-sf',
-  roles: ['back-office-officer'],
-  agency: 'social-fund',
-};
-const otherAgency: TokenClaims = {
-  sub: 'officer-int',
-  roles: ['back-office-officer'],
-  agency: 'interior',
-};
+const anna = citizen('citizen-anna');
+const neighbour = citizen('citizen-boris');
+const officer = backOfficer('officer-sf', 'social-fund');
+const otherAgency = backOfficer('officer-int', 'interior');
 
 type View = {
   id: string;
@@ -44,7 +37,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
   let id = '';
 
   it('starts as a draft that may be incomplete, but reports every bad field', async () => {
-    const bad = await h.call(citizen, 'POST', '/applications', {
+    const bad = await h.call(anna, 'POST', '/applications', {
       serviceCode: 'unified-child-allowance',
       formData: { fullName: 'Ан', bankAccount: '123', shoeSize: 42 },
     });
@@ -57,7 +50,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     ]);
 
     const created = await h.call(
-      citizen,
+      anna,
       'POST',
       '/applications',
       { serviceCode: 'unified-child-allowance', formData: { fullName: 'Анна Петрова' } },
@@ -69,7 +62,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     expect(draft).toMatchObject({ status: 'draft', number: null, steps: ['submit', 'withdraw'] });
     // A retry on a bad link gives the same draft, not a second one.
     const retry = await h.call(
-      citizen,
+      anna,
       'POST',
       '/applications',
       { serviceCode: 'unified-child-allowance', formData: { fullName: 'Анна Петрова' } },
@@ -79,14 +72,14 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
   });
 
   it('refuses submission until the form is complete, naming what is missing', async () => {
-    const early = await step(citizen, id, { step: 'submit' });
+    const early = await step(anna, id, { step: 'submit' });
     expect(early.status).toBe(422);
     const problem = (await early.json()) as { errors: { pointer: string; message: string }[] };
     expect(problem.errors.map((e) => e.pointer).sort()).toEqual([
       '/formData/bankAccount',
       '/formData/childName',
     ]);
-    const filled = await h.call(citizen, 'PUT', `/applications/${id}/form`, {
+    const filled = await h.call(anna, 'PUT', `/applications/${id}/form`, {
       fullName: 'Анна Петрова',
       childName: 'Мария Петрова',
       bankAccount: '40817810000000000001',
@@ -95,13 +88,13 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
   });
 
   it('gets a number people can read when submitted', async () => {
-    const submitted = await step(citizen, id, { step: 'submit' });
+    const submitted = await step(anna, id, { step: 'submit' });
     expect(submitted.status, await submitted.clone().text()).toBe(200);
     const view = await json(submitted);
     expect(view.status).toBe('submitted');
     expect(view.number).toBe('KEM-2026-0000001');
     // The form can no longer change.
-    const late = await h.call(citizen, 'PUT', `/applications/${id}/form`, { fullName: 'X' });
+    const late = await h.call(anna, 'PUT', `/applications/${id}/form`, { fullName: 'X' });
     expect(late.status).toBe(409);
   });
 
@@ -113,7 +106,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     const list = await h.call(neighbour, 'GET', '/applications');
     expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
     // Nor does the applicant register their own application.
-    expect((await step(citizen, id, { step: 'register' })).status).toBe(403);
+    expect((await step(anna, id, { step: 'register' })).status).toBe(403);
   });
 
   it('is registered by the agency, with its legal deadline in working days', async () => {
@@ -141,7 +134,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     });
     expect((await json(asked)).status).toBe('awaiting-applicant');
     h.setNow('2026-11-13T03:00:00Z');
-    const answered = await json(await step(citizen, id, { step: 'provide-information' }));
+    const answered = await json(await step(anna, id, { step: 'provide-information' }));
     expect(answered.status).toBe('in-review');
     // Four working days stood still (10–13 November): due 23 November instead of 17.
     expect(answered.deadline.dueOn).toBe('2026-11-23');
@@ -152,7 +145,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     expect(unexplained.status).toBe(422);
     const decided = await json(await step(officer, id, { step: 'decide', outcome: 'approved' }));
     expect(decided).toMatchObject({ status: 'decided', decision: { outcome: 'approved' } });
-    expect((await step(citizen, id, { step: 'withdraw' })).status).toBe(409);
+    expect((await step(anna, id, { step: 'withdraw' })).status).toBe(409);
     expect((await step(officer, id, { step: 'result-ready' })).status).toBe(200);
     const issued = await json(await step(officer, id, { step: 'issue' }));
     expect(issued).toMatchObject({ status: 'issued', steps: [] });
@@ -191,7 +184,7 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
   });
 
   it('refuses a token from another region, whatever it claims', async () => {
-    const foreign = { ...citizen, region: 'RU-SPE' };
+    const foreign = { ...anna, region: 'RU-SPE' };
     expect((await h.call(foreign, 'GET', `/applications/${id}`)).status).toBe(401);
   });
 });
