@@ -8,6 +8,7 @@ import { applicationsOutbox } from '@okno/db/applications';
 import packageJson from '../package.json' with { type: 'json' };
 import type { ApplicationsContext } from './applications-context';
 import { catalogueClient } from './catalogue-client';
+import { sweepDeadlines } from './deadline-sweep';
 import { counterRoutes } from './routes/counter-routes';
 import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
@@ -44,8 +45,21 @@ export function createApplicationsApp(
   return app;
 }
 
+/** How often deadlines are brought up to date: a state changes at most once a day. */
+const DEADLINE_SWEEP_MS = 15 * 60_000;
+
 export const applicationsService: ServiceModule = {
   info: applicationsInfo,
   create: (deps) => createApplicationsApp(deps),
   outbox: applicationsOutbox,
+  jobs: ({ db, region }) =>
+    region
+      ? [
+          {
+            name: 'applications.deadline-sweep',
+            everyMs: DEADLINE_SWEEP_MS,
+            run: () => sweepDeadlines(db, region, new Date()),
+          },
+        ]
+      : [],
 };

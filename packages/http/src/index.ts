@@ -35,4 +35,4 @@ export {
 export { requestContext } from './request-context';
 export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
 export { createRouter } from './create-router';
-export type { ServiceModule } from './service-module';
+export type { ScheduledJob, ServiceModule } from './service-module';

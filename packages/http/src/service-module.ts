@@ -12,4 +12,13 @@ export interface ServiceModule {
   readonly outbox?: OutboxTable;
   /** Demo data for a development node; must be safe to run on every start. */
   seedDemo?(db: Database): Promise<void>;
+  /** Work the host runs on a schedule (deadline sweeps, retries), safe on several replicas. */
+  jobs?(deps: ServiceDeps): readonly ScheduledJob[];
+}
+
+export interface ScheduledJob {
+  readonly name: string;
+  /** How often to run; a run never overlaps the previous one. */
+  readonly everyMs: number;
+  run(): Promise<unknown>;
 }

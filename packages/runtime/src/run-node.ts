@@ -8,6 +8,7 @@ import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
 import { loadDataKeys } from './data-keys';
 import { loadRegionSettings } from './region-settings';
+import { startScheduledJobs } from './scheduled-jobs';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
 
 export interface RunNodeOptions {
@@ -56,6 +57,12 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     logger,
   });
 
+  const jobs = startScheduledJobs(
+    options.services,
+    { db: database.db, verifier: identity.verifier, keyring: dataKeys.keyring, region },
+    logger,
+  );
+
   let draining = false;
   const app = createNodeApp({
     region,
@@ -84,6 +91,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
       draining = true;
     },
     onClose: async () => {
+      await jobs.stop();
       await events.stop();
       await database.close();
       await telemetry.shutdown();

@@ -19,6 +19,7 @@ import {
   type FieldError,
 } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
+import { NEAR_WORKING_DAYS } from '../deadline-sweep';
 import { mayTakeStep } from '../model/access';
 import { deadlineState, dueDate, resume, type LegalClock } from '../model/deadline';
 import { stepNames, takeStep, type Status, type Step } from '../model/lifecycle';
@@ -35,9 +36,6 @@ import { Application, factsOf, toApplicationView } from './application-view';
 import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
 import { submission } from './submission';
-
-/** Two working days or fewer left: supervisors are warned (docs/applications.md). */
-const NEAR_WORKING_DAYS = 2;
 
 const StepRequest = z
   .object({
