@@ -12,6 +12,7 @@ import { sweepDeadlines } from './deadline-sweep';
 import { counterRoutes } from './routes/counter-routes';
 import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
+import { ratingRoutes } from './routes/rating-routes';
 import { stepRoutes } from './routes/step-routes';
 
 export const applicationsInfo = {
@@ -42,6 +43,7 @@ export function createApplicationsApp(
   app.route('/', stepRoutes(ctx));
   app.route('/', counterRoutes(ctx));
   app.route('/', officerRoutes(ctx));
+  app.route('/', ratingRoutes(ctx));
   return app;
 }
 

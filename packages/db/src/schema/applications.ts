@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   index,
   integer,
@@ -107,6 +109,34 @@ export const applicationNumbers = applicationsSchema.table(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/**
+ * How the applicant rated the service, once, after the result was issued: the score and who
+ * served them, so ratings aggregate per service, office and officer.
+ */
+export const applicationRatings = applicationsSchema.table(
+  'ratings',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    serviceCode: text('service_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    /** The office that took it in, and the one that handed the result out. */
+    officeCode: text('office_code'),
+    collectOfficeCode: text('collect_office_code'),
+    /** The officer who decided it. */
+    decidedBy: text('decided_by'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('ratings_score_range', sql`score between 1 and 5`),
+    index('ratings_service_idx').on(t.serviceCode),
+    index('ratings_agency_idx').on(t.agencyCode),
+  ],
 );
 
 export const applicationsOutbox = outboxTable(applicationsSchema);
