@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 // Every workspace package is a vitest project, run in one process so the suite prints one
 // summary. Inline projects (rather than the 'packages/*' glob) so they inherit the settings below.
-const packageDirs = ['apps', 'packages'].flatMap((parent) =>
+const packageDirs = ['apps', 'packages', 'plugins'].flatMap((parent) =>
   readdirSync(parent)
     .map((name) => join(parent, name))
     .filter((dir) => existsSync(join(dir, 'package.json'))),

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataKey, keyring } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
+import demoRegistryPlugin from '@okno/plugin-registry-demo';
+import { collectExtensions } from '@okno/plugin-sdk';
 import { createNodeApp } from '@okno/runtime';
 import {
   createTestDatabase,
@@ -29,6 +31,7 @@ beforeAll(async () => {
     database,
     verifier: issuer.verifier(),
     keyring: keyring([generateDataKey('test')]),
+    extensions: collectExtensions([demoRegistryPlugin]),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => draining,
     metricsText: () => Promise.resolve('# HELP x test\n'),
@@ -69,7 +72,7 @@ describe(`the node on ${testDatabaseKind}`, () => {
     }
   });
 
-  it('says which region it serves and which services it runs', async () => {
+  it('says which region it serves, which services it runs and with which plugins', async () => {
     const res = await app.request('/info');
     expect(await res.json()).toEqual({
       region: 'RU-KEM',
@@ -79,6 +82,7 @@ describe(`the node on ${testDatabaseKind}`, () => {
         version: '0.1.0',
         path: `/api/${name}`,
       })),
+      plugins: [{ name: '@okno/plugin-registry-demo', version: '0.1.0' }],
     });
   });
 

@@ -3,6 +3,7 @@ import type { TokenVerifier } from '@okno/auth';
 import type { WorkingDays } from '@okno/calendar';
 import type { Keyring } from '@okno/crypto';
 import type { Database } from '@okno/db';
+import type { Extensions } from '@okno/plugin-sdk';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
    * services run apart. Services never import each other's code.
    */
   callService?: ServiceCaller;
+  /** What the node's plugins implement, by extension point; none if absent. */
+  extensions?: Extensions;
 }
 
 export interface RegionSettings {

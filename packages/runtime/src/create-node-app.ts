@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { TokenVerifier } from '@okno/auth';
 import type { Keyring } from '@okno/crypto';
+import type { Extensions } from '@okno/plugin-sdk';
 import { pendingMigrations, type DatabaseHandle } from '@okno/db';
 import {
   BEARER_SCHEME,
@@ -24,6 +25,8 @@ export interface NodeAppDeps {
   verifier: TokenVerifier | null;
   /** Keys for personal data encrypted at rest. */
   keyring: Keyring;
+  /** What the node's plugins implement; listed by /info. */
+  extensions?: Extensions;
   /** Where services report refused tokens and roles: the audit trail. */
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
@@ -56,6 +59,7 @@ const Info = z
     region: z.string().openapi({ example: 'RU-KEM' }),
     node: z.object({ version: z.string() }),
     services: z.array(z.object({ name: z.string(), version: z.string(), path: z.string() })),
+    plugins: z.array(z.object({ name: z.string(), version: z.string() })),
   })
   .openapi('NodeInfo');
 
@@ -141,6 +145,7 @@ export function createNodeApp(deps: NodeAppDeps) {
             version: s.info.version,
             path: `/api/${s.info.name}`,
           })),
+          plugins: [...(deps.extensions?.plugins ?? [])],
         },
         200,
       ),
@@ -166,6 +171,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         keyring: deps.keyring,
         region: deps.region,
         callService,
+        ...(deps.extensions && { extensions: deps.extensions }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
       }),
     );

@@ -53,6 +53,18 @@ export const nodeEnv = baseEnv
         Object.fromEntries(list.split(',').map((pair) => pair.split('=', 2) as [string, string])),
       )
       .optional(),
+    /**
+     * Plugin packages to load, in order (`@acme/okno-smev,@okno/plugin-registry-demo`); see
+     * docs/plugins.md. A development node defaults to the demo plugins; production to none.
+     */
+    OKNO_PLUGINS: z
+      .string()
+      .regex(
+        /^\s*(@[\w.-]+\/)?[\w.-]+(\s*,\s*(@[\w.-]+\/)?[\w.-]+)*\s*$/,
+        'package names separated by commas',
+      )
+      .transform((list) => list.split(',').map((name) => name.trim()))
+      .optional(),
     /** A JSON file of the region's own production-calendar years (see docs/applications.md). */
     OKNO_CALENDAR_FILE: z.string().optional(),
     /** Load demo data on start; on by default outside production. */

@@ -7,6 +7,7 @@ import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
 import { loadDataKeys } from './data-keys';
+import { loadPlugins, type PluginImporter } from './plugins';
 import { loadRegionSettings } from './region-settings';
 import { startScheduledJobs } from './scheduled-jobs';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
@@ -16,6 +17,10 @@ export interface RunNodeOptions {
   name: string;
   version: string;
   services: readonly ServiceModule[];
+  /** Imports a plugin package; the entry point's own `import`, so its dependencies resolve. */
+  importPlugin?: PluginImporter;
+  /** Plugins a development node loads when OKNO_PLUGINS is not set (the demo connectors). */
+  developmentPlugins?: readonly string[];
 }
 
 /**
@@ -37,6 +42,16 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
   const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
+  const pluginNames =
+    env.OKNO_PLUGINS ?? (isDevelopment(env) ? (options.developmentPlugins ?? []) : []);
+  const extensions = await refuseBadConfig(options.name, () =>
+    loadPlugins(
+      pluginNames,
+      options.importPlugin ?? ((name) => Promise.reject(new Error(`${name}: no importer given`))),
+      !isDevelopment(env),
+    ),
+  );
+  if (extensions.plugins.length > 0) logger.info({ plugins: extensions.plugins }, 'plugins loaded');
   logger.info({ keys: dataKeys.source }, 'personal data keys loaded');
   const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.OKNO_DATA_DIR });
   logger.info(
@@ -59,7 +74,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
 
   const jobs = startScheduledJobs(
     options.services,
-    { db: database.db, verifier: identity.verifier, keyring: dataKeys.keyring, region },
+    { db: database.db, verifier: identity.verifier, keyring: dataKeys.keyring, region, extensions },
     logger,
   );
 
@@ -72,6 +87,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     database,
     verifier: identity.verifier,
     keyring: dataKeys.keyring,
+    extensions,
     onAccessDenied: accessDenialAudit({ db: database.db, logger }),
     ...(identity.provider && { nativeRoutes: [identity.provider] }),
     logger,

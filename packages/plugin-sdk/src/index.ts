@@ -1,0 +1,3 @@
+export * from './plugin';
+export * from './extensions';
+export * from './registry-connector';
