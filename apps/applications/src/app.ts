@@ -9,10 +9,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { ApplicationsContext } from './applications-context';
 import { catalogueClient } from './catalogue-client';
 import { sweepDeadlines } from './deadline-sweep';
+import { exchangeWithRegistries } from './once-only/registry-exchange';
 import { counterRoutes } from './routes/counter-routes';
 import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { ratingRoutes } from './routes/rating-routes';
+import { registryRequestRoutes } from './routes/registry-request-routes';
 import { stepRoutes } from './routes/step-routes';
 
 export const applicationsInfo = {
@@ -44,23 +46,38 @@ export function createApplicationsApp(
   app.route('/', counterRoutes(ctx));
   app.route('/', officerRoutes(ctx));
   app.route('/', ratingRoutes(ctx));
+  app.route('/', registryRequestRoutes(ctx));
   return app;
 }
 
 /** How often deadlines are brought up to date: a state changes at most once a day. */
 const DEADLINE_SWEEP_MS = 15 * 60_000;
 
+/** How often due inter-agency requests are sent and pending ones asked after. */
+const REGISTRY_EXCHANGE_MS = 5_000;
+
 export const applicationsService: ServiceModule = {
   info: applicationsInfo,
   create: (deps) => createApplicationsApp(deps),
   outbox: applicationsOutbox,
-  jobs: ({ db, region }) =>
-    region
+  jobs: ({ db, region, keyring, extensions }) =>
+    region && keyring
       ? [
           {
             name: 'applications.deadline-sweep',
             everyMs: DEADLINE_SWEEP_MS,
             run: () => sweepDeadlines(db, region, new Date()),
+          },
+          {
+            name: 'applications.registry-exchange',
+            everyMs: REGISTRY_EXCHANGE_MS,
+            run: () =>
+              exchangeWithRegistries({
+                db,
+                keyring,
+                connectors: extensions?.of('applications.registry-connector') ?? [],
+                now: () => new Date(),
+              }),
           },
         ]
       : [],

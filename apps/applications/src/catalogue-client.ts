@@ -6,6 +6,8 @@ import type { ServiceCaller } from '@okno/http';
  * where, the term, the documents (the once-only rule), and the form. Read over the
  * catalogue's public API, never its tables.
  */
+const Localized = z.object({ ru: z.string(), en: z.string() });
+
 export const CatalogueVersion = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -13,7 +15,7 @@ export const CatalogueVersion = z.object({
   status: z.enum(['draft', 'published', 'retired']),
   content: z.object({
     agencyCode: z.string(),
-    title: z.object({ ru: z.string(), en: z.string() }),
+    title: Localized,
     applicantTypes: z.array(z.enum(['citizen', 'business'])),
     requestChannels: z.array(z.string()),
     resultChannels: z.array(z.string()),
@@ -21,8 +23,11 @@ export const CatalogueVersion = z.object({
     documents: z.array(
       z.object({
         code: z.string(),
-        title: z.object({ ru: z.string(), en: z.string() }),
-        source: z.object({ kind: z.enum(['applicant', 'registry']) }).passthrough(),
+        title: Localized,
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('applicant') }).passthrough(),
+          z.object({ kind: z.literal('registry'), registry: z.string(), data: Localized }),
+        ]),
       }),
     ),
     form: z.object({ schema: z.record(z.string(), z.unknown()) }),

@@ -6,4 +6,6 @@ await runNode({
   name: 'okno-applications',
   version: applicationsService.info.version,
   services: [applicationsService],
+  importPlugin: (name) => import(name),
+  developmentPlugins: ['@okno/plugin-registry-demo'],
 });

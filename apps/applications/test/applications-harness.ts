@@ -9,7 +9,10 @@ import {
   type TestIssuer,
   type TokenClaims,
 } from '@okno/testing';
+import { demoRegistryConnector } from '@okno/plugin-registry-demo';
+import type { RegistryConnector } from '@okno/plugin-sdk';
 import { createApplicationsApp } from '../src/app';
+import { exchangeWithRegistries, type ExchangeReport } from '../src/once-only/registry-exchange';
 
 export interface ApplicationsHarness {
   handle: DatabaseHandle;
@@ -17,6 +20,7 @@ export interface ApplicationsHarness {
   app: ReturnType<typeof createApplicationsApp>;
   /** Moves the node's clock (deadlines are counted from "today" in the region). */
   setNow(instant: string): void;
+  now(): Date;
   call(
     claims: TokenClaims,
     method: string,
@@ -26,6 +30,11 @@ export interface ApplicationsHarness {
   ): Promise<Response>;
   /** A new applications process on the same database: nothing cached from the last one. */
   restart(): void;
+  /**
+   * One round of the inter-agency exchange job at the harness's clock: by default through the
+   * demo connector, answering at once.
+   */
+  exchange(connector?: RegistryConnector): Promise<ExchangeReport>;
   /** Publishes a service in the catalogue, as the regional administrator would. */
   publish(code: string, content: unknown): Promise<void>;
   close(): Promise<void>;
@@ -77,11 +86,20 @@ export async function applicationsHarness(): Promise<ApplicationsHarness> {
     restart: () => {
       app = start();
     },
+    now: () => now,
     setNow: (instant) => {
       now = new Date(instant);
     },
     call: (claims, method, path, body, headers) =>
       request(app, claims, method, path, body, headers),
+    exchange: (connector = demoRegistryConnector({ delayMs: 0, failWhen: () => false })) =>
+      exchangeWithRegistries({
+        db: handle.db,
+        keyring: deps.keyring,
+        connectors: [connector],
+        now: () => now,
+        random: () => 0,
+      }),
     async publish(code, content) {
       const admin = { sub: 'admin', roles: ['regional-admin'] };
       const created = await request(catalogue, admin, 'POST', '/services', { code, content });

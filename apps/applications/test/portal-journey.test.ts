@@ -113,7 +113,8 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     // Monday 2 November 2026, 10:00 in Kemerovo; 4 November is a public holiday.
     h.setNow('2026-11-02T03:00:00Z');
     const registered = await json(await step(officer, id, { step: 'register' }));
-    expect(registered.status).toBe('registered');
+    // The birth record, income and property data are the state's to find (once-only rule).
+    expect(registered.status).toBe('awaiting-registries');
     // Ten working days from 3 November, skipping the holiday: 17 November.
     expect(registered.deadline).toMatchObject({
       registeredOn: '2026-11-02',
@@ -123,8 +124,35 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     expect((await step(officer, id, { step: 'register' })).status).toBe(409);
   });
 
+  it('asks the registries for what the state holds, and goes to review once all answered', async () => {
+    const asked = await h.call(anna, 'GET', `/applications/${id}/registry-requests`);
+    const requests = (await asked.json()) as {
+      items: { registry: string; status: string; legalBasis: { en: string }; answer?: unknown }[];
+    };
+    expect(requests.items.map((r) => [r.registry, r.status])).toEqual([
+      ['civil-registry', 'open'],
+      ['tax-service', 'open'],
+      ['property-register', 'open'],
+    ]);
+    expect(requests.items[0]?.legalBasis.en).toMatch(/210-FZ.*unified-child-allowance/);
+    // Review cannot start while the registries have not answered.
+    expect((await step(officer, id, { step: 'review' })).status).toBe(409);
+
+    expect(await h.exchange()).toMatchObject({ sent: 3, answered: 3 });
+    const current = await json(await h.call(anna, 'GET', `/applications/${id}`));
+    expect(current.status).toBe('in-review');
+    // The applicant sees that it was done; the answers are the agency's to read.
+    const seen = (await (
+      await h.call(anna, 'GET', `/applications/${id}/registry-requests`)
+    ).json()) as typeof requests;
+    expect(seen.items.every((r) => r.status === 'answered' && r.answer === undefined)).toBe(true);
+    const internal = (await (
+      await h.call(officer, 'GET', `/applications/${id}/registry-requests`)
+    ).json()) as typeof requests;
+    expect(internal.items[0]?.answer).toMatchObject({ data: { about: 'Анна Петрова' } });
+  });
+
   it('stops the clock while the applicant is asked for more, and moves the due date', async () => {
-    expect((await step(officer, id, { step: 'review' })).status).toBe(200);
     const unexplained = await step(officer, id, { step: 'request-information' });
     expect(unexplained.status).toBe(422);
     h.setNow('2026-11-09T03:00:00Z');
@@ -160,21 +188,26 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
     expect(steps.map((s) => [s.step, s.actorSubject, s.channel])).toEqual([
       ['submit', 'citizen-anna', 'portal'],
       ['register', 'officer-sf', null],
-      ['review', 'officer-sf', null],
+      ['await-registries', 'okno:applications', null],
+      ['registries-answered', 'okno:applications', null],
       ['request-information', 'officer-sf', null],
       ['provide-information', 'citizen-anna', 'portal'],
       ['decide', 'officer-sf', null],
       ['result-ready', 'officer-sf', null],
       ['issue', 'officer-sf', null],
     ]);
-    expect(steps[3]?.reason).toBe('Укажите дату рождения ребёнка');
+    expect(steps[4]?.reason).toBe('Укажите дату рождения ребёнка');
     const events = await h.handle.db.select().from(applicationsOutbox);
     const mine = events.filter((e) => e.payload['applicationId'] === id).map((e) => e.type);
     expect(mine).toEqual([
       'applications.application.created',
       'applications.application.submitted',
       'applications.application.registered',
-      'applications.application.review-started',
+      'applications.application.registries-requested',
+      'applications.registry-request.answered',
+      'applications.registry-request.answered',
+      'applications.registry-request.answered',
+      'applications.application.registries-answered',
       'applications.application.information-requested',
       'applications.application.information-provided',
       'applications.application.decided',

@@ -22,7 +22,6 @@ async function issuedFor(person: TokenClaims) {
   const { id } = (await res.json()) as { id: string };
   for (const [who, step] of [
     [decider, 'register'],
-    [decider, 'review'],
     [decider, 'decide'],
     [decider, 'result-ready'],
     [mfc, 'issue'],
@@ -32,6 +31,8 @@ async function issuedFor(person: TokenClaims) {
       outcome: 'approved',
     });
     if (done.status !== 200) throw new Error(`${step}: ${await done.text()}`);
+    // The registries answer between registration and the decision.
+    if (step === 'register') await h.exchange();
   }
   return id;
 }

@@ -23,7 +23,7 @@ export const isApplicant = (p: Principal, a: ApplicationFacts): boolean =>
       hasRole(p, personRoles.businessRepresentative)));
 
 /** An officer of the agency that decides it. */
-const isDecidingOfficer = (p: Principal, a: ApplicationFacts) =>
+export const isDecidingOfficer = (p: Principal, a: ApplicationFacts) =>
   hasAnyRole(p, backOffice) && canReach(p, { region: a.region, agency: a.agencyCode });
 
 /** A front-office officer at one of these offices. */

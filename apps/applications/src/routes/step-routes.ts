@@ -2,12 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { hasAnyRole, hasRole, personRoles, type Principal } from '@okno/auth';
 import { dateIn } from '@okno/calendar';
 import type { Executor } from '@okno/db';
-import {
-  applicationsIdempotencyKeys,
-  applicationsOutbox,
-  type Channel,
-} from '@okno/db/applications';
-import { enqueueEvent } from '@okno/events';
+import { applicationsIdempotencyKeys, type Channel } from '@okno/db/applications';
 import {
   conflict,
   createRouter,
@@ -23,13 +18,13 @@ import { NEAR_WORKING_DAYS } from '../deadline-sweep';
 import { mayTakeStep } from '../model/access';
 import { deadlineState, dueDate, resume, type LegalClock } from '../model/deadline';
 import { stepNames, takeStep, type Status, type Step } from '../model/lifecycle';
+import { openRegistryRequests } from '../once-only/open-requests';
 import {
   lockApplication,
-  recordTransition,
-  updateApplication,
   type ApplicationRow,
   type NewApplicationRow,
 } from '../store/application-store';
+import { applyStep, type Actor } from '../store/apply-step';
 import { unseal } from '../store/sealing';
 import { bodyError } from './body-error';
 import { Application, factsOf, toApplicationView } from './application-view';
@@ -47,21 +42,6 @@ const StepRequest = z
   })
   .openapi('StepRequest');
 type StepRequest = z.infer<typeof StepRequest>;
-
-/** Past-tense event names of the steps: `applications.application.<this>`. */
-const eventOf: Record<Step, string> = {
-  submit: 'submitted',
-  register: 'registered',
-  'await-registries': 'registries-requested',
-  'registries-answered': 'registries-answered',
-  review: 'review-started',
-  'request-information': 'information-requested',
-  'provide-information': 'information-provided',
-  decide: 'decided',
-  'result-ready': 'result-prepared',
-  issue: 'issued',
-  withdraw: 'withdrawn',
-};
 
 /** The door a step came through: the portal, a counter, or none (the back office). */
 function channelOf(p: Principal): Channel | null {
@@ -187,32 +167,16 @@ export function stepRoutes(ctx: ApplicationsContext) {
         }
         const outcome = takeStep(current.status as Status, request.step);
         if (!outcome.ok) throw conflict(outcome.reason);
-        const updated = await updateApplication(tx, current, {
-          status: outcome.to,
-          ...(await effects(tx, current, request)),
-        });
-        await recordTransition(tx, {
-          applicationId: id,
-          step: request.step,
-          fromStatus: current.status,
-          toStatus: outcome.to,
-          actorSubject: principal.subject,
-          actorRoles: principal.roles,
+        const actor: Actor = {
+          subject: principal.subject,
+          roles: principal.roles,
           channel: channelOf(principal),
           officeCode: principal.office ?? null,
-          reason: request.reason ?? null,
-        });
-        await enqueueEvent(tx, applicationsOutbox, {
-          type: `applications.application.${eventOf[request.step]}`,
-          payload: {
-            applicationId: id,
-            number: updated.number,
-            serviceCode: updated.serviceCode,
-            agencyCode: updated.agencyCode,
-            status: updated.status,
-          },
-        });
-        return updated;
+        };
+        const changes = await effects(tx, current, request);
+        const updated = await applyStep(tx, current, request.step, actor, changes, request.reason);
+        // Registered: the agency now asks the registries for what the state already holds.
+        return request.step === 'register' ? openRegistryRequests(ctx, tx, updated) : updated;
       });
       c.header('etag', `"${row.revision}"`);
       return c.json(toApplicationView(row, principal, ctx), 200);

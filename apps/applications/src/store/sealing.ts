@@ -25,3 +25,12 @@ export const seal = (keyring: Keyring, applicationId: string, part: SealedPart):
 
 export const unseal = (keyring: Keyring, applicationId: string, sealed: string): SealedPart =>
   SealedPart.parse(JSON.parse(decryptField(keyring, sealed, context(applicationId))));
+
+/** A registry's answer, sealed and bound to its request. */
+const answerContext = (requestId: string) => `applications.registry-answer:${requestId}`;
+
+export const sealAnswer = (keyring: Keyring, requestId: string, answer: unknown): string =>
+  encryptField(keyring, JSON.stringify(answer), answerContext(requestId));
+
+export const unsealAnswer = (keyring: Keyring, requestId: string, sealed: string): unknown =>
+  JSON.parse(decryptField(keyring, sealed, answerContext(requestId)));

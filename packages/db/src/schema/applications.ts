@@ -139,6 +139,47 @@ export const applicationRatings = applicationsSchema.table(
   ],
 );
 
+/** Russian and English text, as the catalogue gives it. */
+type Localized = { ru: string; en: string };
+
+/**
+ * An inter-agency request for a document the state already holds (the once-only rule): one per
+ * registry document of the service, opened at registration, sent through a registry connector
+ * (an extension point) and retried with backoff until it is answered or finally fails.
+ */
+export const applicationRegistryRequests = applicationsSchema.table(
+  'registry_requests',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    documentCode: text('document_code').notNull(),
+    documentTitle: jsonb('document_title').$type<Localized>().notNull(),
+    registry: text('registry').notNull(),
+    dataAsked: jsonb('data_asked').$type<Localized>().notNull(),
+    /** The law that entitles the agency to ask, as sent with the request. */
+    legalBasis: jsonb('legal_basis').$type<Localized>().notNull(),
+    status: text('status').$type<'open' | 'answered' | 'failed'>().notNull(),
+    /** 1 on the first send; one more after each failure that is retried. */
+    attempt: integer('attempt').notNull().default(1),
+    /** When it is next due to be sent or asked after (while a sender works on it: its lease). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    firstSentAt: timestamp('first_sent_at', { withTimezone: true }),
+    connectorId: text('connector_id'),
+    lastError: text('last_error'),
+    /** The registry's answer, sealed (AES-256-GCM, bound to the request id). */
+    answer: text('answer'),
+    answerReference: text('answer_reference'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('registry_requests_document_idx').on(t.applicationId, t.documentCode),
+    index('registry_requests_due_idx').on(t.nextAttemptAt).where(sql`status = 'open'`),
+  ],
+);
+
 export const applicationsOutbox = outboxTable(applicationsSchema);
 export const applicationsProcessedEvents = processedEventsTable(applicationsSchema);
 export const applicationsIdempotencyKeys = idempotencyKeysTable(applicationsSchema);
