@@ -9,7 +9,9 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { ApplicationsContext } from './applications-context';
 import { catalogueClient } from './catalogue-client';
 import { sweepDeadlines } from './deadline-sweep';
+import { feePaymentsSubscription } from './fees/fee-payments';
 import { exchangeWithRegistries } from './once-only/registry-exchange';
+import { collectionRoutes } from './routes/collection-routes';
 import { counterRoutes } from './routes/counter-routes';
 import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
@@ -47,6 +49,7 @@ export function createApplicationsApp(
   app.route('/', officerRoutes(ctx));
   app.route('/', ratingRoutes(ctx));
   app.route('/', registryRequestRoutes(ctx));
+  app.route('/', collectionRoutes(ctx));
   return app;
 }
 
@@ -60,6 +63,7 @@ export const applicationsService: ServiceModule = {
   info: applicationsInfo,
   create: (deps) => createApplicationsApp(deps),
   outbox: applicationsOutbox,
+  subscriptions: ({ db }) => [feePaymentsSubscription(db)],
   jobs: ({ db, region, keyring, extensions }) =>
     region && keyring
       ? [

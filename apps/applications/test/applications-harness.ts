@@ -1,4 +1,4 @@
-import { createCatalogueApp } from '@okno/catalogue';
+import { createCatalogueApp, seedDemoOffices } from '@okno/catalogue';
 import { generateDataKey, keyring } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
 import type { ServiceCaller } from '@okno/http';
@@ -48,6 +48,8 @@ export async function applicationsHarness(): Promise<ApplicationsHarness> {
   const handle = await createTestDatabase();
   const issuer = await createTestIssuer();
   const catalogue = createCatalogueApp({ db: handle.db, verifier: issuer.verifier() });
+  // The region's offices, where applications are taken in and results collected.
+  await seedDemoOffices(handle.db);
   const callService: ServiceCaller = async (service, path, init) =>
     service === 'catalogue' ? catalogue.request(path, init) : new Response(null, { status: 404 });
   let now = new Date('2026-11-02T03:00:00Z');

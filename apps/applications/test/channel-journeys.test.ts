@@ -16,47 +16,52 @@ afterAll(() => h.close());
 
 /**
  * Every door other than the portal (portal-journey.test.ts) and the MFC counter
- * (counter-journey.test.ts), walked from intake to the result handed over where it was
- * taken in: the officer at the door, or a partner system naming its office and operator.
+ * (counter-journey.test.ts), walked from intake to the result handed over where the applicant
+ * chose to collect it: the officer at the door, or a partner system naming its office and
+ * operator.
  */
+const mfcCentral = frontOfficer('mfc-officer-9', 'mfc-officer', 'mfc-kemerovo-central');
+const mobileCrew = frontOfficer('mobile-officer-9b', 'mobile-officer', 'mfc-mobile-1');
 const doors: {
   door: string;
   intake: TokenClaims;
   office: string;
   partner?: { checkedBy: string };
-  /** Who hands the result over at that office. */
-  counter: TokenClaims;
   channel: string;
+  /** Where the applicant collects the result, and who hands it over there. */
+  collect: { officeCode: string; visitOn?: string; counter: TokenClaims };
 }[] = [
   {
     door: 'a post office officer',
     intake: frontOfficer('post-officer-9', 'post-officer', 'post-650000'),
     office: 'post-650000',
-    counter: frontOfficer('post-officer-9b', 'post-officer', 'post-650000'),
     channel: 'post',
+    // Taken in at the post office, collected at an MFC across town.
+    collect: { officeCode: 'mfc-kemerovo-central', counter: mfcCentral },
   },
   {
     door: 'a mobile office officer',
     intake: frontOfficer('mobile-officer-9', 'mobile-officer', 'mfc-mobile-1'),
     office: 'mfc-mobile-1',
-    counter: frontOfficer('mobile-officer-9b', 'mobile-officer', 'mfc-mobile-1'),
     channel: 'mobile',
+    // Collected when the mobile office comes back to Sheregesh on 1 December.
+    collect: { officeCode: 'mfc-mobile-1', visitOn: '2026-12-01', counter: mobileCrew },
   },
   {
     door: "the post operator's system (client credentials)",
     intake: { sub: 'partner-russian-post', roles: ['partner-post'] },
-    office: 'post-652000',
+    office: 'post-654000',
     partner: { checkedBy: 'operator-17' },
-    counter: frontOfficer('post-officer-9c', 'post-officer', 'post-652000'),
     channel: 'post',
+    collect: { officeCode: 'mfc-kemerovo-central', counter: mfcCentral },
   },
   {
     door: "the mobile offices' synchroniser (client credentials)",
     intake: { sub: 'partner-mobile-sync', roles: ['partner-mobile-sync'] },
     office: 'mfc-mobile-1',
     partner: { checkedBy: 'mobile-operator-3' },
-    counter: frontOfficer('mobile-officer-9c', 'mobile-officer', 'mfc-mobile-1'),
     channel: 'mobile',
+    collect: { officeCode: 'mfc-mobile-1', counter: mobileCrew },
   },
 ];
 
@@ -81,6 +86,8 @@ describe.each(doors)(`through $door on ${testDatabaseKind}`, (door) => {
         applicant: { ...counterApplicant('Пётр Ильин', '3212 000999'), subject: person.sub },
         formData: { fullName: 'Пётр Ильин', childName: 'Ян', bankAccount: '40817810000000000009' },
         ...(door.partner && { officeCode: door.office, checkedBy: door.partner.checkedBy }),
+        collectOfficeCode: door.collect.officeCode,
+        ...(door.collect.visitOn && { collectVisitOn: door.collect.visitOn }),
       },
       { 'idempotency-key': `journey-${door.intake.sub}` },
     );
@@ -90,22 +97,27 @@ describe.each(doors)(`through $door on ${testDatabaseKind}`, (door) => {
       channel: string;
       officeCode: string;
       collectOfficeCode: string;
+      collectVisitOn: string | null;
     };
     const id = taken.id;
     expect(taken).toMatchObject({
       channel: door.channel,
       officeCode: door.office,
-      collectOfficeCode: door.office,
+      collectOfficeCode: door.collect.officeCode,
+      collectVisitOn: door.collect.visitOn ?? null,
     });
 
     expect(await step(decider, 'register')).toBe('awaiting-registries');
     await h.exchange();
-    // The applicant online and the office that took it in see the same status.
+    // The applicant online and the office where they collect it see the same status.
     expect(await statusSeenBy(person)).toBe('in-review');
-    expect(await statusSeenBy(door.counter)).toBe('in-review');
+    expect(await statusSeenBy(door.collect.counter)).toBe('in-review');
     expect(await step(decider, 'decide', { outcome: 'approved' })).toBe('decided');
-    expect(await step(door.counter, 'result-ready')).toBe('result-ready');
-    expect(await step(door.counter, 'issue')).toBe('issued');
+    // The result travels to the collection office, which says when it has arrived.
+    expect(await step(decider, 'dispatch-result')).toBe('result-in-transit');
+    expect(await statusSeenBy(person)).toBe('result-in-transit');
+    expect(await step(door.collect.counter, 'result-ready')).toBe('result-ready');
+    expect(await step(door.collect.counter, 'issue')).toBe('issued');
     expect(await statusSeenBy(person)).toBe('issued');
     expect(await statusSeenBy(decider)).toBe('issued');
   });

@@ -119,11 +119,20 @@ describe(`the counter channels on ${testDatabaseKind}`, () => {
         pointer: '/serviceCode',
         message: 'this service cannot be requested at a post office',
       }),
+      expect.objectContaining({
+        pointer: '/serviceCode',
+        message: 'post-650000 does not take applications for this service in',
+      }),
+      expect.objectContaining({
+        pointer: '/collectOfficeCode',
+        message: "post-650000 does not hand out this service's results",
+      }),
     ]);
     const incomplete = await takeIn(postOfficer, {
       serviceCode: 'unified-child-allowance',
       applicant,
       formData: { fullName: 'Вера Сидорова' },
+      collectOfficeCode: 'mfc-kemerovo-central',
     });
     expect(incomplete.status).toBe(422);
     const missing = (await incomplete.json()) as { errors: { pointer: string }[] };
@@ -146,11 +155,17 @@ describe(`the counter channels on ${testDatabaseKind}`, () => {
       serviceCode: 'unified-child-allowance',
       applicant,
       formData,
-      officeCode: 'post-652000',
+      officeCode: 'post-654000',
       checkedBy: 'operator-17',
+      // Post offices take this allowance in, but its decision comes on the portal or at an MFC.
+      collectOfficeCode: null,
     });
     expect(named.status, await named.clone().text()).toBe(201);
-    expect(await named.json()).toMatchObject({ channel: 'post', officeCode: 'post-652000' });
+    expect(await named.json()).toMatchObject({
+      channel: 'post',
+      officeCode: 'post-654000',
+      collectOfficeCode: null,
+    });
   });
 
   it('refuses officers with no office, and everyone who is not a front office', async () => {

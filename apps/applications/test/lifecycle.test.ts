@@ -52,7 +52,7 @@ describe('the application lifecycle', () => {
     expect(stepsFrom('issued')).toEqual([]);
     expect(stepsFrom('withdrawn')).toEqual([]);
     // A decision cannot be withdrawn by the applicant, but a draft can.
-    expect(stepsFrom('decided')).toEqual(['result-ready']);
+    expect(stepsFrom('decided')).toEqual(['dispatch-result', 'result-ready']);
     expect(stepsFrom('draft')).toEqual(['submit', 'withdraw']);
   });
 

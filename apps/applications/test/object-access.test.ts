@@ -71,6 +71,10 @@ const inputs: Record<string, { body?: unknown; query?: string }[]> = {
   'post /applications/{id}/rating': [{ body: { score: 1, comment: 'not mine' } }],
   'get /ratings': ['service', 'office', 'officer'].map((by) => ({ query: `?by=${by}` })),
   'get /applications/{id}/registry-requests': [{}],
+  'put /applications/{id}/collection': [
+    { body: { officeCode: null } },
+    { body: { officeCode: 'mfc-mobile-1', visitOn: '2026-12-01' } },
+  ],
   'post /applications/{id}/registry-requests/{requestId}/retry': [{}],
   'post /applications/{id}/steps': stepNames.map((step) => ({
     body: { step, outcome: 'refused', reason: 'because' },

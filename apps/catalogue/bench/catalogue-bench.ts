@@ -7,18 +7,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { readEnv } from '@okno/config';
 import { createDb, migrate, queryRows } from '@okno/db';
 import { createLogger, createRootApp } from '@okno/http';
+import { benchReport, getting, saturation, sequentialLatency, type BenchRow } from '@okno/testing';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createCatalogueApp } from '../src/app';
 import { demoServices } from '../src/demo-catalogue';
 import { insertPublished, largeCatalogue } from '../src/perf/large-catalogue';
-import { saturation, sequentialLatency, type LatencyResult } from './http-probe';
 
 const env = readEnv(
   z.object({
@@ -95,32 +95,35 @@ const etags = new Map<string, string>();
 for (const url of lists) etags.set(url, (await fetch(url)).headers.get('etag') ?? '');
 const conditional = (url: string) => ({ 'if-none-match': etags.get(url) ?? '' });
 
-const rows: [string, LatencyResult, LatencyResult & { perSecond: number }][] = [];
+const rows: BenchRow[] = [];
 started = performance.now();
 rows.push([
   'list, every page new (uncached)',
-  await sequentialLatency(freshLists.slice(0, 250), 250, undefined, undefined, []),
-  await saturation(freshLists.slice(250), concurrency, Math.min(seconds, 2)),
+  await sequentialLatency(getting(freshLists.slice(0, 250)), 250),
+  await saturation(getting(freshLists.slice(250)), concurrency, Math.min(seconds, 2)),
 ]);
 rows.push([
   'list, popular pages (cached)',
-  await sequentialLatency(lists, 500),
-  await saturation(lists, concurrency, seconds),
+  await sequentialLatency(getting(lists), 500, { warmUp: lists.length }),
+  await saturation(getting(lists), concurrency, seconds),
 ]);
 rows.push([
   'list revalidated (If-None-Match, 304)',
-  await sequentialLatency(lists, 500, conditional, [304]),
-  await saturation(lists, concurrency, seconds, conditional, [304]),
+  await sequentialLatency(getting(lists, conditional), 500, {
+    expect: [304],
+    warmUp: lists.length,
+  }),
+  await saturation(getting(lists, conditional), concurrency, seconds, { expect: [304] }),
 ]);
 rows.push([
   'search, popular queries (cached)',
-  await sequentialLatency(popular, 500),
-  await saturation(popular, concurrency, seconds),
+  await sequentialLatency(getting(popular), 500, { warmUp: popular.length }),
+  await saturation(getting(popular), concurrency, seconds),
 ]);
 rows.push([
   'search, every query new (uncached)',
-  await sequentialLatency(fresh.slice(0, 500), 500, undefined, undefined, []),
-  await saturation(fresh.slice(500), concurrency, seconds),
+  await sequentialLatency(getting(fresh.slice(0, 500)), 500),
+  await saturation(getting(fresh.slice(500)), concurrency, seconds),
 ]);
 
 // Open-data downloads of the whole catalogue, once each: time to the last byte and size.
@@ -147,23 +150,18 @@ for (const [file, encoding] of [
   downloads.push(`| ${file} (${encoding}) | ${seconds} | ${mb(bytes)} |`);
 }
 
-const ms = (n: number) => n.toFixed(1);
 console.log(
   `(${fresh.length} distinct uncached search URLs; the saturation run needs fewer than that)`,
 );
 console.log(`\nCatalogue benchmark: ${size} published services, seeded in ${seeding} s`);
-console.log(`database: ${handle.kind} (${version.split(',')[0]})`);
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  benchReport({
+    database: `${handle.kind} (${version.split(',')[0]})`,
+    concurrency,
+    seconds,
+    rows,
+  }),
 );
-console.log(`saturation: ${concurrency} concurrent clients for ${seconds} s\n`);
-console.log('| request | p50 ms | p95 ms | p99 ms | saturation req/s | p95 ms at saturation |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [name, alone, loaded] of rows) {
-  console.log(
-    `| ${name} | ${ms(alone.p50)} | ${ms(alone.p95)} | ${ms(alone.p99)} | ${Math.round(loaded.perSecond)} | ${ms(loaded.p95)} |`,
-  );
-}
 
 console.log('\n| open-data download | seconds | MiB sent |');
 console.log('| --- | --- | --- |');

@@ -25,6 +25,11 @@ export async function seedCatalogueDemo(db: Database): Promise<void> {
       await publishDraft(tx, service, draft, SEEDER);
     });
   }
+  await seedDemoOffices(db);
+}
+
+/** The demo offices alone (other services' tests publish the few services they need). */
+export async function seedDemoOffices(db: Database): Promise<void> {
   for (const { code, content } of demoOffices) {
     await saveOffice(db, code, OfficeContent.parse(content));
   }

@@ -35,4 +35,4 @@ export {
 export { requestContext } from './request-context';
 export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
 export { createRouter } from './create-router';
-export type { ScheduledJob, ServiceModule } from './service-module';
+export type { EventSubscription, ScheduledJob, ServiceModule } from './service-module';

@@ -1,4 +1,5 @@
 import type { Database, OutboxTable } from '@okno/db';
+import type { EventEnvelope } from '@okno/events';
 import type { ServiceApp, ServiceDeps, ServiceInfo } from './create-service-app';
 
 /**
@@ -14,6 +15,20 @@ export interface ServiceModule {
   seedDemo?(db: Database): Promise<void>;
   /** Work the host runs on a schedule (deadline sweeps, retries), safe on several replicas. */
   jobs?(deps: ServiceDeps): readonly ScheduledJob[];
+  /** Other services' events it acts on, delivered at least once (handlers must be idempotent). */
+  subscriptions?(deps: ServiceDeps): readonly EventSubscription[];
+}
+
+export interface EventSubscription {
+  /**
+   * Stable name (`applications.fee-payments`): the durable JetStream consumer's, whose
+   * position survives restarts, and the idempotent consumer's de-duplication records.
+   */
+  readonly name: string;
+  /** Event types, NATS-style wildcards allowed (`payments.fee.paid`, `payments.>`). */
+  readonly pattern: string;
+  /** Fails to have the event delivered again. */
+  readonly handle: (event: EventEnvelope) => Promise<unknown>;
 }
 
 export interface ScheduledJob {

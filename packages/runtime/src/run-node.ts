@@ -64,19 +64,23 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     logger.info('demo data loaded');
   }
 
+  const serviceDeps = {
+    db: database.db,
+    verifier: identity.verifier,
+    keyring: dataKeys.keyring,
+    region,
+    extensions,
+  };
   const events = await startEventRelays({
     db: database.db,
     services: options.services,
+    deps: serviceDeps,
     region: env.OKNO_REGION,
     natsUrl: env.NATS_URL,
     logger,
   });
 
-  const jobs = startScheduledJobs(
-    options.services,
-    { db: database.db, verifier: identity.verifier, keyring: dataKeys.keyring, region, extensions },
-    logger,
-  );
+  const jobs = startScheduledJobs(options.services, serviceDeps, logger);
 
   let draining = false;
   const app = createNodeApp({

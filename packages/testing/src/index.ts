@@ -7,3 +7,4 @@ export {
 export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issuer';
 export { BrowserSession, pkcePair } from './browser-session';
 export { testRegion } from './test-region';
+export * from './http-probe';

@@ -51,6 +51,7 @@ export function mayTakeStep(p: Principal, step: Step, a: ApplicationFacts): bool
     case 'provide-information':
       return isApplicant(p, a) || isOfficerAt(p, a.region, a.officeCode, a.collectOfficeCode);
     case 'register':
+    case 'dispatch-result':
     case 'review':
     case 'request-information':
     case 'decide':

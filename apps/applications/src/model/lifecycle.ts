@@ -12,6 +12,7 @@ export const statuses = [
   'awaiting-registries',
   'awaiting-applicant',
   'decided',
+  'result-in-transit',
   'result-ready',
   'issued',
   'withdrawn',
@@ -19,7 +20,13 @@ export const statuses = [
 export type Status = (typeof statuses)[number];
 
 /** Applicants may withdraw until a decision is taken. */
-const decidedOrAfter: readonly Status[] = ['decided', 'result-ready', 'issued', 'withdrawn'];
+const decidedOrAfter: readonly Status[] = [
+  'decided',
+  'result-in-transit',
+  'result-ready',
+  'issued',
+  'withdrawn',
+];
 const withdrawable = statuses.filter((status) => !decidedOrAfter.includes(status));
 
 export const steps = {
@@ -39,8 +46,13 @@ export const steps = {
   'provide-information': { from: ['awaiting-applicant'], to: 'in-review' },
   /** Approved, or refused with a reason. */
   decide: { from: ['in-review'], to: 'decided' },
-  /** The result document has reached the office where the applicant collects it. */
-  'result-ready': { from: ['decided'], to: 'result-ready' },
+  /** The agency sends the result on its way to the office where the applicant collects it. */
+  'dispatch-result': { from: ['decided'], to: 'result-in-transit' },
+  /**
+   * The result is ready: received at the collection office (or made ready by the agency, for
+   * its own office or the portal).
+   */
+  'result-ready': { from: ['decided', 'result-in-transit'], to: 'result-ready' },
   /** Handed over (or, on the portal, delivered to the applicant's account). */
   issue: { from: ['result-ready'], to: 'issued' },
   withdraw: { from: withdrawable, to: 'withdrawn' },

@@ -17,6 +17,14 @@ export const Application = z
     channel: z.enum(channels),
     officeCode: z.string().nullable(),
     collectOfficeCode: z.string().nullable(),
+    collectVisitOn: z.iso.date().nullable().openapi({
+      description: "The mobile office's visit at which the result is handed over.",
+    }),
+    fee: z.object({
+      dueMinor: z.number().int().openapi({ description: 'Kopecks owed for the service.' }),
+      paidMinor: z.number().int(),
+      paidAt: z.iso.datetime().nullable(),
+    }),
     status: z.enum(statuses),
     decision: z
       .object({ outcome: z.enum(['approved', 'refused']), reason: z.string().optional() })
@@ -59,6 +67,12 @@ export function toApplicationView(
     channel: row.channel,
     officeCode: row.officeCode,
     collectOfficeCode: row.collectOfficeCode,
+    collectVisitOn: row.collectVisitOn,
+    fee: {
+      dueMinor: row.feeDueMinor,
+      paidMinor: row.feePaidMinor,
+      paidAt: row.feePaidAt?.toISOString() ?? null,
+    },
     status: row.status as Status,
     decision: row.decision ?? null,
     deadline: {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
-import type { CatalogueVersion } from '../catalogue-client';
+import type { CatalogueVersion, ServiceOffices } from '../catalogue-client';
 import { findApplication } from '../store/application-store';
 
 /*
@@ -11,9 +11,10 @@ import { findApplication } from '../store/application-store';
  */
 
 const published = new WeakMap<Request, CatalogueVersion | undefined>();
+const offices = new WeakMap<Request, ServiceOffices>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Resolves the published version of the body's `serviceCode`, for `publishedFor`. */
+/** Resolves the published version of the body's `serviceCode` and its offices. */
 export function prefetchPublished(ctx: ApplicationsContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let code: unknown;
@@ -23,7 +24,9 @@ export function prefetchPublished(ctx: ApplicationsContext): MiddlewareHandler<A
       // Not JSON: the route's own validation says so.
     }
     if (typeof code === 'string' && code.length <= 80) {
-      published.set(c.req.raw, await ctx.catalogue.published(code));
+      const version = await ctx.catalogue.published(code);
+      published.set(c.req.raw, version);
+      if (version) offices.set(c.req.raw, await ctx.catalogue.offices(code));
     }
     await next();
   };
@@ -32,6 +35,10 @@ export function prefetchPublished(ctx: ApplicationsContext): MiddlewareHandler<A
 /** The version `prefetchPublished` found for this request's service. */
 export const publishedFor = (request: Request): CatalogueVersion | undefined =>
   published.get(request);
+
+/** Where that service is requested and collected, as `prefetchPublished` found it. */
+export const officesFor = (request: Request): ServiceOffices =>
+  offices.get(request) ?? { request: [], collect: [] };
 
 /** Reads the version the application in the path is filed under, so it is cached. */
 export function prefetchApplicationVersion(ctx: ApplicationsContext): MiddlewareHandler<AppEnv> {

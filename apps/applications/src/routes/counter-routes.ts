@@ -17,11 +17,13 @@ import {
   type FieldError,
 } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
+import { intakeRefusal } from '../model/collection';
 import { insertApplication, recordTransition } from '../store/application-store';
 import { CounterApplicant, seal } from '../store/sealing';
 import { Application, toApplicationView } from './application-view';
 import { bodyError } from './body-error';
-import { prefetchPublished, publishedFor } from './catalogue-prefetch';
+import { officesFor, prefetchPublished, publishedFor } from './catalogue-prefetch';
+import { collectionFieldErrors } from './collection-fields';
 import { submission } from './submission';
 
 /** Who takes applications in at a door other than the portal, and which door that is. */
@@ -51,6 +53,8 @@ const CounterApplication = z
     formData: z.record(z.string(), z.unknown()),
     /** Where the result is collected; the intake office by default, null for the portal. */
     collectOfficeCode: z.string().max(80).nullable().optional(),
+    /** At a mobile office, the visit's date; none: its first visit once the result is ready. */
+    collectVisitOn: z.iso.date().nullable().optional(),
     /** Partner systems only: the post office or mobile office that took it in. */
     officeCode: z.string().max(80).optional(),
     /** Partner systems only: the operator who checked the applicant's identity. */
@@ -123,10 +127,21 @@ export function counterRoutes(ctx: ApplicationsContext) {
       if (body.applicant.type === 'business' && !body.applicant.company) {
         errors.push(bodyError('/applicant/company', "a business applicant's company is required"));
       }
-      if (errors.length > 0 || !version) throw invalidFields(errors);
-
       const now = ctx.now();
       const today = dateIn(now, ctx.region.calendar.timeZone);
+      if (version && office) {
+        const offices = officesFor(c.req.raw);
+        const refusal = intakeRefusal(office, offices);
+        if (refusal)
+          errors.push(bodyError(isPartner(principal) ? '/officeCode' : '/serviceCode', refusal));
+        const choice = {
+          officeCode: body.collectOfficeCode === undefined ? office : body.collectOfficeCode,
+          visitOn: body.collectVisitOn,
+        };
+        errors.push(...collectionFieldErrors(choice, offices, version, today));
+      }
+      if (errors.length > 0 || !version) throw invalidFields(errors);
+
       const id = newId();
       const { type, subject, company, fullName, identityDocument } = body.applicant;
       const row = await c.var.db.transaction(async (tx) => {
@@ -134,6 +149,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
           serviceCode: version.code,
           serviceVersion: version.version,
           serviceVersionId: version.id,
+          applicantType: type,
         };
         const submitted = await submission(ctx, tx, filed, body.formData, today);
         const inserted = await insertApplication(tx, {
@@ -141,12 +157,12 @@ export function counterRoutes(ctx: ApplicationsContext) {
           ...filed,
           ...submitted,
           agencyCode: version.content.agencyCode,
-          applicantType: type,
           applicantSubject: subject ?? null,
           company: type === 'business' ? (company ?? null) : null,
           channel,
           officeCode: office,
           collectOfficeCode: body.collectOfficeCode === undefined ? office : body.collectOfficeCode,
+          collectVisitOn: body.collectVisitOn ?? null,
           status: 'submitted',
           sealed: seal(ctx.keyring, id, {
             formData: body.formData,

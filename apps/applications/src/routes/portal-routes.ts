@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { hasRole, personRoles, type Principal } from '@okno/auth';
+import { dateIn } from '@okno/calendar';
 import { newId } from '@okno/db';
 import { applicationsIdempotencyKeys, applicationsOutbox } from '@okno/db/applications';
 import { enqueueEvent } from '@okno/events';
@@ -12,7 +13,6 @@ import {
   notFound,
   pageSchema,
   PageQuery,
-  preconditionFailed,
   requirePrincipal,
   toPage,
   type FieldError,
@@ -31,8 +31,10 @@ import {
 } from '../store/application-store';
 import { seal } from '../store/sealing';
 import { bodyError } from './body-error';
+import { requireRevision } from './if-match';
 import { Application, factsOf, toApplicationView } from './application-view';
-import { prefetchPublished, publishedFor } from './catalogue-prefetch';
+import { officesFor, prefetchPublished, publishedFor } from './catalogue-prefetch';
+import { collectionFieldErrors } from './collection-fields';
 
 const applicantRoles = [personRoles.citizen, personRoles.businessRepresentative];
 /** Everyone who may see some application; which ones is decided per application. */
@@ -57,6 +59,9 @@ const NewApplication = z
       .nullable()
       .default(null)
       .openapi({ description: 'Where to collect the result; null to receive it on the portal.' }),
+    collectVisitOn: z.iso.date().nullable().default(null).openapi({
+      description: "At a mobile office, the visit's date; none: its first visit once ready.",
+    }),
   })
   .openapi('NewApplication');
 
@@ -123,6 +128,12 @@ export function portalRoutes(ctx: ApplicationsContext) {
         const errors = [
           ...portalRefusals(version, applicantType),
           ...formDataErrors(form, input.formData, 'draft'),
+          ...collectionFieldErrors(
+            { officeCode: input.collectOfficeCode, visitOn: input.collectVisitOn },
+            officesFor(c.req.raw),
+            version,
+            dateIn(ctx.now(), ctx.region.calendar.timeZone),
+          ),
         ];
         if (errors.length > 0) throw invalidFields(errors);
         const id = newId();
@@ -138,6 +149,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
             company: applicantType === 'business' ? (principal.company ?? null) : null,
             channel: 'portal',
             collectOfficeCode: input.collectOfficeCode,
+            collectVisitOn: input.collectVisitOn,
             status: 'draft',
             sealed: seal(ctx.keyring, id, { formData: input.formData }),
             termWorkingDays: version.content.deadlineWorkingDays,
@@ -247,9 +259,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
           if (!isApplicant(principal, factsOf(current, ctx.region.code))) {
             throw notFound('There is no such application that you may change.');
           }
-          if (ifMatch !== undefined && ifMatch !== `"${current.revision}"`) {
-            throw preconditionFailed('The application changed since you read it: read it again.');
-          }
+          requireRevision(ifMatch, current);
           if (current.status !== 'draft') {
             throw conflict(`The application is ${current.status}: only a draft's form can change.`);
           }

@@ -9,7 +9,6 @@ import {
   defineRoute,
   forbidden,
   invalidFields,
-  preconditionFailed,
   requirePrincipal,
   type FieldError,
 } from '@okno/http';
@@ -18,6 +17,7 @@ import { NEAR_WORKING_DAYS } from '../deadline-sweep';
 import { mayTakeStep } from '../model/access';
 import { deadlineState, dueDate, resume, type LegalClock } from '../model/deadline';
 import { stepNames, takeStep, type Status, type Step } from '../model/lifecycle';
+import { stepRefusal } from '../model/step-guards';
 import { openRegistryRequests } from '../once-only/open-requests';
 import {
   lockApplication,
@@ -27,6 +27,7 @@ import {
 import { applyStep, type Actor } from '../store/apply-step';
 import { unseal } from '../store/sealing';
 import { bodyError } from './body-error';
+import { requireRevision } from './if-match';
 import { Application, factsOf, toApplicationView } from './application-view';
 import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
@@ -162,11 +163,11 @@ export function stepRoutes(ctx: ApplicationsContext) {
         if (!mayTakeStep(principal, request.step, factsOf(current, ctx.region.code))) {
           throw forbidden(`You may not ${request.step} this application.`);
         }
-        if (ifMatch !== undefined && ifMatch !== `"${current.revision}"`) {
-          throw preconditionFailed('The application changed since you read it: read it again.');
-        }
+        requireRevision(ifMatch, current);
         const outcome = takeStep(current.status as Status, request.step);
         if (!outcome.ok) throw conflict(outcome.reason);
+        const refusal = stepRefusal(request.step, current);
+        if (refusal) throw conflict(refusal);
         const actor: Actor = {
           subject: principal.subject,
           roles: principal.roles,

@@ -2,21 +2,27 @@ import type { Executor } from '@okno/db';
 import { invalidFields } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
 import { applicationNumber, numberPrefix } from '../model/application-number';
+import { feeDue } from '../model/fees';
 import { formDataErrors } from '../model/form-check';
 import { nextSequence } from '../store/application-store';
 
 /**
  * What submitting adds to an application, whatever the door: a complete form (every bad or
- * missing field reported) and its number. The catalogue version must have been read before
+ * missing field reported), its number, and the fees it owes. The catalogue version must have been read before
  * the transaction (catalogue-prefetch.ts).
  */
 export async function submission(
   ctx: ApplicationsContext,
   tx: Executor,
-  filed: { serviceCode: string; serviceVersion: number; serviceVersionId: string },
+  filed: {
+    serviceCode: string;
+    serviceVersion: number;
+    serviceVersionId: string;
+    applicantType: 'citizen' | 'business';
+  },
   formData: Record<string, unknown>,
   today: string,
-): Promise<{ number: string; submittedAt: Date }> {
+): Promise<{ number: string; submittedAt: Date; feeDueMinor: number }> {
   const version = ctx.catalogue.cachedVersion(filed.serviceCode, filed.serviceVersion);
   if (!version) throw new Error(`catalogue version ${filed.serviceVersionId} was not read`);
   const form = { versionId: version.id, schema: version.content.form.schema };
@@ -24,5 +30,9 @@ export async function submission(
   if (errors.length > 0) throw invalidFields(errors);
   const year = Number(today.slice(0, 4));
   const sequence = await nextSequence(tx, numberPrefix(ctx.region.code), year);
-  return { number: applicationNumber(ctx.region.code, year, sequence), submittedAt: ctx.now() };
+  return {
+    number: applicationNumber(ctx.region.code, year, sequence),
+    submittedAt: ctx.now(),
+    feeDueMinor: feeDue(version, filed.applicantType),
+  };
 }

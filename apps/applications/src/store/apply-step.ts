@@ -36,6 +36,7 @@ const eventOf: Record<Step, string> = {
   'request-information': 'information-requested',
   'provide-information': 'information-provided',
   decide: 'decided',
+  'dispatch-result': 'result-dispatched',
   'result-ready': 'result-prepared',
   issue: 'issued',
   withdraw: 'withdrawn',

@@ -223,6 +223,8 @@ export const familyAndCivilStatus: DemoService[] = [
     categories: ['family-and-children', 'social-support'],
     lifeSituations: ['birth-of-a-child', 'large-family'],
     documents: [docs.passport, registryData.birth, registryData.income, registryData.property],
+    // The decision can be collected at a mobile office's visit to a remote settlement.
+    resultChannels: ['portal', 'mfc', 'mobile'],
     deadlineWorkingDays: 10,
     result: ['benefit-decision', 'Решение о назначении пособия', 'Decision on the allowance'],
     form: form(

@@ -21,6 +21,7 @@ const postServices = [
   'residence-registration',
   'yard-improvement-request',
   'archive-certificate',
+  'unified-child-allowance',
 ];
 
 function mfc(

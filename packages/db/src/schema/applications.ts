@@ -46,6 +46,8 @@ export const applications = applicationsSchema.table(
     officeCode: text('office_code'),
     /** Where the applicant collects the result; null for a result delivered on the portal. */
     collectOfficeCode: text('collect_office_code'),
+    /** A mobile office's visit (its date) at which the result is handed over. */
+    collectVisitOn: date('collect_visit_on', { mode: 'string' }),
     status: text('status').notNull(),
     /** The applicant's particulars and form data, sealed (AES-256-GCM, bound to the id). */
     sealed: text('sealed').notNull(),
@@ -53,6 +55,10 @@ export const applications = applicationsSchema.table(
     identityCheck: jsonb('identity_check').$type<Record<string, unknown>>(),
     decision: jsonb('decision').$type<{ outcome: 'approved' | 'refused'; reason?: string }>(),
     assignedTo: text('assigned_to'),
+    /** The fees due for the service (kopecks, from the catalogue at submission) and paid. */
+    feeDueMinor: integer('fee_due_minor').notNull().default(0),
+    feePaidMinor: integer('fee_paid_minor').notNull().default(0),
+    feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
     // The legal clock (apps/applications/src/model/deadline.ts), in the region's calendar.
     termWorkingDays: integer('term_working_days').notNull(),
     registeredOn: date('registered_on', { mode: 'string' }),
@@ -137,6 +143,26 @@ export const applicationRatings = applicationsSchema.table(
     index('ratings_service_idx').on(t.serviceCode),
     index('ratings_agency_idx').on(t.agencyCode),
   ],
+);
+
+/**
+ * Officers' internal comments on an application: the agency's and the offices' working notes,
+ * never shown to the applicant.
+ */
+export const applicationComments = applicationsSchema.table(
+  'comments',
+  {
+    id: uuid('id').primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    authorSubject: text('author_subject').notNull(),
+    authorAgency: text('author_agency'),
+    authorOffice: text('author_office'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comments_application_idx').on(t.applicationId, t.createdAt)],
 );
 
 /** Russian and English text, as the catalogue gives it. */
