@@ -12,7 +12,9 @@ import { sweepDeadlines } from './deadline-sweep';
 import { feePaymentsSubscription } from './fees/fee-payments';
 import { exchangeWithRegistries } from './once-only/registry-exchange';
 import { collectionRoutes } from './routes/collection-routes';
+import { commentRoutes } from './routes/comment-routes';
 import { counterRoutes } from './routes/counter-routes';
+import { historyRoutes } from './routes/history-routes';
 import { officerRoutes } from './routes/officer-routes';
 import { portalRoutes } from './routes/portal-routes';
 import { ratingRoutes } from './routes/rating-routes';
@@ -50,6 +52,8 @@ export function createApplicationsApp(
   app.route('/', ratingRoutes(ctx));
   app.route('/', registryRequestRoutes(ctx));
   app.route('/', collectionRoutes(ctx));
+  app.route('/', historyRoutes(ctx));
+  app.route('/', commentRoutes(ctx));
   return app;
 }
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServices } from '@okno/catalogue';
 import {
+  applicationComments,
   applicationRatings,
   applicationRegistryRequests,
   applications,
@@ -71,6 +72,9 @@ const inputs: Record<string, { body?: unknown; query?: string }[]> = {
   'post /applications/{id}/rating': [{ body: { score: 1, comment: 'not mine' } }],
   'get /ratings': ['service', 'office', 'officer'].map((by) => ({ query: `?by=${by}` })),
   'get /applications/{id}/registry-requests': [{}],
+  'get /applications/{id}/history': [{}],
+  'get /applications/{id}/comments': [{}],
+  'post /applications/{id}/comments': [{ body: { body: 'a note' } }],
   'put /applications/{id}/collection': [
     { body: { officeCode: null } },
     { body: { officeCode: 'mfc-mobile-1', visitOn: '2026-12-01' } },
@@ -116,6 +120,10 @@ const snapshot = async () => ({
     .select()
     .from(applicationRegistryRequests)
     .where(eq(applicationRegistryRequests.applicationId, id)),
+  comments: await h.handle.db
+    .select()
+    .from(applicationComments)
+    .where(eq(applicationComments.applicationId, id)),
   ratings: await h.handle.db
     .select()
     .from(applicationRatings)

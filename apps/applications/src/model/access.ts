@@ -1,4 +1,11 @@
-import { canReach, hasAnyRole, hasRole, personRoles, type Principal } from '@okno/auth';
+import {
+  canReach,
+  hasAnyRole,
+  hasRole,
+  machineRoles,
+  personRoles,
+  type Principal,
+} from '@okno/auth';
 import type { Step } from './lifecycle';
 
 /** What access to an application depends on. */
@@ -9,6 +16,8 @@ export interface ApplicationFacts {
   agencyCode: string;
   officeCode: string | null;
   collectOfficeCode: string | null;
+  /** Who took it in (the applicant, an officer, a partner system). */
+  intakeBy: string | null;
 }
 
 const frontOffice = [personRoles.mfcOfficer, personRoles.postOfficer, personRoles.mobileOfficer];
@@ -33,14 +42,29 @@ const isOfficerAt = (p: Principal, region: string, ...offices: (string | null)[]
   p.office !== undefined &&
   offices.includes(p.office);
 
+/** The partner system (the post operator's, the mobile synchroniser) that submitted it. */
+const isSubmittingPartner = (p: Principal, a: ApplicationFacts) =>
+  p.region === a.region &&
+  hasAnyRole(p, [machineRoles.postChannel, machineRoles.mobileSync]) &&
+  a.intakeBy === p.subject;
+
 /**
- * Who may see an application: the applicant, the deciding agency's officers, and the front
- * office that took it in or hands out its result. Nobody else, whatever their role.
+ * Who may see an application: the applicant, the deciding agency's officers, the front office
+ * that took it in or hands out its result, and the partner system that submitted it (to show
+ * its status at the post office). Nobody else, whatever their role.
  */
 export const mayRead = (p: Principal, a: ApplicationFacts): boolean =>
   isApplicant(p, a) ||
   isDecidingOfficer(p, a) ||
-  isOfficerAt(p, a.region, a.officeCode, a.collectOfficeCode);
+  isOfficerAt(p, a.region, a.officeCode, a.collectOfficeCode) ||
+  isSubmittingPartner(p, a);
+
+/**
+ * Who may read and write an application's internal notes and see who did what: the deciding
+ * agency and the front offices involved, never the applicant.
+ */
+export const isStaffOf = (p: Principal, a: ApplicationFacts): boolean =>
+  isDecidingOfficer(p, a) || isOfficerAt(p, a.region, a.officeCode, a.collectOfficeCode);
 
 /** Who may take a step; the lifecycle separately decides whether the step fits the status. */
 export function mayTakeStep(p: Principal, step: Step, a: ApplicationFacts): boolean {

@@ -98,4 +98,5 @@ export const factsOf = (row: ApplicationRow, region: string): ApplicationFacts =
   agencyCode: row.agencyCode,
   officeCode: row.officeCode,
   collectOfficeCode: row.collectOfficeCode,
+  intakeBy: row.intakeBy,
 });

@@ -161,6 +161,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
           company: type === 'business' ? (company ?? null) : null,
           channel,
           officeCode: office,
+          intakeBy: principal.subject,
           collectOfficeCode: body.collectOfficeCode === undefined ? office : body.collectOfficeCode,
           collectVisitOn: body.collectVisitOn ?? null,
           status: 'submitted',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { hasRole, personRoles, type Principal } from '@okno/auth';
+import { hasRole, machineRoles, personRoles, type Principal } from '@okno/auth';
 import { dateIn } from '@okno/calendar';
 import { newId } from '@okno/db';
 import { applicationsIdempotencyKeys, applicationsOutbox } from '@okno/db/applications';
@@ -40,6 +40,8 @@ const applicantRoles = [personRoles.citizen, personRoles.businessRepresentative]
 /** Everyone who may see some application; which ones is decided per application. */
 export const applicationReaders = [
   ...applicantRoles,
+  machineRoles.postChannel,
+  machineRoles.mobileSync,
   personRoles.mfcOfficer,
   personRoles.postOfficer,
   personRoles.mobileOfficer,
@@ -146,6 +148,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
             agencyCode: version.content.agencyCode,
             applicantType,
             applicantSubject: principal.subject,
+            intakeBy: principal.subject,
             company: applicantType === 'business' ? (principal.company ?? null) : null,
             channel: 'portal',
             collectOfficeCode: input.collectOfficeCode,

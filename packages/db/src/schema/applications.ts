@@ -42,6 +42,8 @@ export const applications = applicationsSchema.table(
     /** A business applicant's company (the representative's `company` claim). */
     company: text('company'),
     channel: text('channel').$type<Channel>().notNull(),
+    /** Who took it in: the applicant on the portal, the officer or partner system elsewhere. */
+    intakeBy: text('intake_by'),
     /** Where it was taken in (an MFC, a post office, a mobile office); null on the portal. */
     officeCode: text('office_code'),
     /** Where the applicant collects the result; null for a result delivered on the portal. */
@@ -202,7 +204,9 @@ export const applicationRegistryRequests = applicationsSchema.table(
   },
   (t) => [
     uniqueIndex('registry_requests_document_idx').on(t.applicationId, t.documentCode),
-    index('registry_requests_due_idx').on(t.nextAttemptAt).where(sql`status = 'open'`),
+    index('registry_requests_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'open'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+ALTER TABLE "applications"."applications" ADD COLUMN "intake_by" text;
