@@ -27,11 +27,22 @@ export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
 /** The date an instant falls on in a time zone (`Asia/Novokuznetsk` for Kuzbass). */
 export function dateIn(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return formatterFor(timeZone).format(instant);
+}
+
+// Making a formatter costs far more than formatting with one (it loads the zone's rules).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
