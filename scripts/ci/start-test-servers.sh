@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts throw-away PostgreSQL and NATS JetStream servers on loopback for the test suite and
+# Starts throw-away PostgreSQL, NATS JetStream and S3-compatible (versitygw) servers on loopback
+# for the test suite and
 # prints the variables to export:   eval "$(scripts/ci/start-test-servers.sh)"
 # Stop them with scripts/ci/stop-test-servers.sh. Everything lives in one temp folder.
 set -euo pipefail
@@ -8,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 pg_bin=$("$here/ensure-postgres.sh")
 nats=$("$here/ensure-nats.sh")
+versitygw=$("$here/ensure-versitygw.sh")
 
 dir=$(mktemp -d /tmp/okno-test-servers.XXXXXX)
 chmod 755 "$dir"
@@ -32,6 +34,16 @@ mkdir -p "$dir/nats"
 echo $! > "$dir/nats/pid"
 wait_for_port "$nats_port" nats-server 30
 
+s3_port=$(free_port)
+s3_access=okno$(node -p 'require("crypto").randomBytes(6).toString("hex")')
+s3_secret=$(node -p 'require("crypto").randomBytes(24).toString("hex")')
+mkdir -p "$dir/s3/data"
+"$versitygw" --access "$s3_access" --secret "$s3_secret" --port "127.0.0.1:$s3_port" \
+  posix "$dir/s3/data" >"$dir/s3/server.log" 2>&1 &
+echo $! > "$dir/s3/pid"
+wait_for_port "$s3_port" versitygw 30
+
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$pg_port/postgres"
 echo "export TEST_NATS_URL=nats://127.0.0.1:$nats_port"
+echo "export TEST_S3_URL=http://$s3_access:$s3_secret@127.0.0.1:$s3_port"
 echo "export OKNO_TEST_SERVERS_DIR=$dir"

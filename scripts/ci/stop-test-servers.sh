@@ -9,5 +9,6 @@ if [ -f "$dir/pg/data/postmaster.pid" ]; then
   else "$pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null; fi
 fi
 [ -f "$dir/nats/pid" ] && kill "$(cat "$dir/nats/pid")" 2>/dev/null
+[ -f "$dir/s3/pid" ] && kill "$(cat "$dir/s3/pid")" 2>/dev/null
 rm -rf "$dir" /tmp/okno-test-servers.current
 exit 0
