@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts throw-away PostgreSQL, NATS JetStream and S3-compatible (versitygw) servers on loopback
-# for the test suite and
+# Starts throw-away PostgreSQL, NATS JetStream, S3-compatible (versitygw) and ClamAV (clamd)
+# servers on loopback for the test suite and
 # prints the variables to export:   eval "$(scripts/ci/start-test-servers.sh)"
 # Stop them with scripts/ci/stop-test-servers.sh. Everything lives in one temp folder.
 set -euo pipefail
@@ -10,6 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 pg_bin=$("$here/ensure-postgres.sh")
 nats=$("$here/ensure-nats.sh")
 versitygw=$("$here/ensure-versitygw.sh")
+clamd=$("$here/ensure-clamav.sh")
 
 dir=$(mktemp -d /tmp/okno-test-servers.XXXXXX)
 chmod 755 "$dir"
@@ -43,7 +44,26 @@ mkdir -p "$dir/s3/data"
 echo $! > "$dir/s3/pid"
 wait_for_port "$s3_port" versitygw 30
 
+# clamd with a signature database of its own: the EICAR test file's MD5 (ClamAV's hash
+# signature format). The official databases come from freshclam's servers, which CI cannot
+# reach; the INSTREAM protocol and the verdicts are the same with any database.
+clamd_port=$(free_port)
+mkdir -p "$dir/clamd/db"
+echo "44d88612fea8a8f36de82e1278abb02f:68:Okno.Test.EICAR" > "$dir/clamd/db/okno-test.hdb"
+cat > "$dir/clamd/clamd.conf" <<CONF
+Foreground yes
+DatabaseDirectory $dir/clamd/db
+TCPSocket $clamd_port
+TCPAddr 127.0.0.1
+LogFile $dir/clamd/clamd.log
+StreamMaxLength 200M
+CONF
+"$clamd" -c "$dir/clamd/clamd.conf" >"$dir/clamd/server.log" 2>&1 &
+echo $! > "$dir/clamd/pid"
+wait_for_port "$clamd_port" clamd 60
+
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$pg_port/postgres"
 echo "export TEST_NATS_URL=nats://127.0.0.1:$nats_port"
 echo "export TEST_S3_URL=http://$s3_access:$s3_secret@127.0.0.1:$s3_port"
+echo "export TEST_CLAMD_ADDRESS=127.0.0.1:$clamd_port"
 echo "export OKNO_TEST_SERVERS_DIR=$dir"

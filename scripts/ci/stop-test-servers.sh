@@ -10,5 +10,6 @@ if [ -f "$dir/pg/data/postmaster.pid" ]; then
 fi
 [ -f "$dir/nats/pid" ] && kill "$(cat "$dir/nats/pid")" 2>/dev/null
 [ -f "$dir/s3/pid" ] && kill "$(cat "$dir/s3/pid")" 2>/dev/null
+[ -f "$dir/clamd/pid" ] && kill "$(cat "$dir/clamd/pid")" 2>/dev/null
 rm -rf "$dir" /tmp/okno-test-servers.current
 exit 0

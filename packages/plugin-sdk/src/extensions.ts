@@ -8,7 +8,10 @@ export interface Extensions {
   readonly plugins: readonly { name: string; version: string }[];
 }
 
-const knownPoints: readonly ExtensionPointId[] = ['applications.registry-connector'];
+const knownPoints: readonly ExtensionPointId[] = [
+  'applications.registry-connector',
+  'documents.antivirus-scanner',
+];
 
 /**
  * Collects the plugins' extensions. Refuses an extension for a point this node does not have

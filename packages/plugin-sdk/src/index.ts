@@ -1,3 +1,4 @@
 export * from './plugin';
 export * from './extensions';
 export * from './registry-connector';
+export * from './antivirus-scanner';

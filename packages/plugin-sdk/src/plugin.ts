@@ -1,3 +1,4 @@
+import type { AntivirusScanner } from './antivirus-scanner';
 import type { RegistryConnector } from './registry-connector';
 
 /**
@@ -6,6 +7,7 @@ import type { RegistryConnector } from './registry-connector';
  */
 export interface ExtensionPoints {
   'applications.registry-connector': RegistryConnector;
+  'documents.antivirus-scanner': AntivirusScanner;
 }
 export type ExtensionPointId = keyof ExtensionPoints;
 
