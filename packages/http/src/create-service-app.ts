@@ -4,6 +4,7 @@ import type { WorkingDays } from '@okno/calendar';
 import type { Keyring } from '@okno/crypto';
 import type { Database } from '@okno/db';
 import type { Extensions } from '@okno/plugin-sdk';
+import type { ObjectStorage } from '@okno/storage';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   callService?: ServiceCaller;
   /** What the node's plugins implement, by extension point; none if absent. */
   extensions?: Extensions;
+  /** Where documents' bytes are kept; services that store files require it. */
+  storage?: ObjectStorage;
 }
 
 export interface RegionSettings {

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { TokenVerifier } from '@okno/auth';
 import type { Keyring } from '@okno/crypto';
 import type { Extensions } from '@okno/plugin-sdk';
+import type { ObjectStorage } from '@okno/storage';
 import { pendingMigrations, type DatabaseHandle } from '@okno/db';
 import {
   BEARER_SCHEME,
@@ -27,6 +28,8 @@ export interface NodeAppDeps {
   keyring: Keyring;
   /** What the node's plugins implement; listed by /info. */
   extensions?: Extensions;
+  /** Where documents' bytes are kept. */
+  storage?: ObjectStorage;
   /** Where services report refused tokens and roles: the audit trail. */
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
@@ -172,6 +175,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         region: deps.region,
         callService,
         ...(deps.extensions && { extensions: deps.extensions }),
+        ...(deps.storage && { storage: deps.storage }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
       }),
     );

@@ -67,6 +67,17 @@ export const nodeEnv = baseEnv
       .optional(),
     /** A JSON file of the region's own production-calendar years (see docs/applications.md). */
     OKNO_CALENDAR_FILE: z.string().optional(),
+    /**
+     * Where documents' bytes are kept: `local`, a folder under OKNO_DATA_DIR (one replica), or
+     * `s3`, any S3-compatible object store (several replicas share it).
+     */
+    OKNO_STORAGE: z.enum(['local', 's3']).default('local'),
+    /** The S3-compatible endpoint; AWS's own when unset. */
+    OKNO_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OKNO_S3_REGION: z.string().default('us-east-1'),
+    OKNO_S3_BUCKET: z.string().min(3).max(63).optional(),
+    OKNO_S3_ACCESS_KEY_ID: z.string().min(3).optional(),
+    OKNO_S3_SECRET_ACCESS_KEY: secret(8).optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
@@ -78,6 +89,21 @@ export const nodeEnv = baseEnv
       .default(1024 * 1024),
   })
   .superRefine((env, ctx) => {
+    if (env.OKNO_STORAGE === 's3') {
+      for (const name of [
+        'OKNO_S3_BUCKET',
+        'OKNO_S3_ACCESS_KEY_ID',
+        'OKNO_S3_SECRET_ACCESS_KEY',
+      ] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required with OKNO_STORAGE=s3',
+          });
+        }
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.OIDC_ISSUER) {
       ctx.addIssue({

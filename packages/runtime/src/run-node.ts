@@ -10,6 +10,7 @@ import { loadDataKeys } from './data-keys';
 import { loadPlugins, type PluginImporter } from './plugins';
 import { loadRegionSettings } from './region-settings';
 import { startScheduledJobs } from './scheduled-jobs';
+import { openStorage } from './storage-config';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
 
 export interface RunNodeOptions {
@@ -64,12 +65,15 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     logger.info('demo data loaded');
   }
 
+  const storage = await openStorage(env);
+  logger.info({ storage: storage.kind }, 'document storage opened');
   const serviceDeps = {
     db: database.db,
     verifier: identity.verifier,
     keyring: dataKeys.keyring,
     region,
     extensions,
+    storage,
   };
   const events = await startEventRelays({
     db: database.db,
@@ -92,6 +96,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     verifier: identity.verifier,
     keyring: dataKeys.keyring,
     extensions,
+    storage,
     onAccessDenied: accessDenialAudit({ db: database.db, logger }),
     ...(identity.provider && { nativeRoutes: [identity.provider] }),
     logger,
