@@ -228,8 +228,26 @@ describe(`the once-only rule on ${testDatabaseKind}: the state asks its registri
       attempt: 2,
       lastError: 'connection reset by the exchange',
     });
+    // Retried on the next attempt, by a connector that works: answered.
     at(30);
-    await h.exchange();
+    expect(await h.exchange()).toMatchObject({ sent: 3, answered: 3 });
+    expect(await statusOf(id)).toBe('in-review');
+  });
+
+  it('sends each request once when replicas run the exchange at the same moment', async () => {
+    await registered('citizen-o9');
+    const sent: string[] = [];
+    const demo = demoRegistryConnector({ delayMs: 0, failWhen: () => false });
+    const counting: RegistryConnector = {
+      ...demo,
+      request(request, options) {
+        sent.push(request.id);
+        return demo.request(request, options);
+      },
+    };
+    const reports = await Promise.all([h.exchange(counting), h.exchange(counting)]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(3);
+    expect(new Set(sent).size).toBe(sent.length);
   });
 
   it("sends again what a crashed sender held once its lease runs out, and ignores the sender's late word", async () => {

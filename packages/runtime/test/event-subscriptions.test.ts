@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@okno/db';
+import { applicationsProcessedEvents } from '@okno/db/applications';
 import { paymentsOutbox } from '@okno/db/payments';
-import { enqueueEvent, type EventEnvelope } from '@okno/events';
+import { defineConsumer, enqueueEvent, type EventEnvelope } from '@okno/events';
 import { createLogger, type ServiceModule } from '@okno/http';
 import { createTestDatabase, testDatabaseKind } from '@okno/testing';
 import { startEventRelays } from '../src/event-relays';
@@ -32,7 +33,14 @@ function services(received: EventEnvelope[]): ServiceModule[] {
         {
           name: 'applications.fee-payments',
           pattern: 'payments.fee.*',
-          handle: (event) => Promise.resolve(received.push(event)),
+          // A real idempotent consumer: its own transaction per event, on the same database
+          // the relay reads (PGlite's one connection deadlocks if the relay held one).
+          handle: defineConsumer({
+            name: 'applications.fee-payments',
+            db: handle.db,
+            processed: applicationsProcessedEvents,
+            handle: (event) => Promise.resolve(void received.push(event)),
+          }),
         },
       ],
     },
