@@ -50,6 +50,8 @@ wait_for_port "$s3_port" versitygw 30
 clamd_port=$(free_port)
 mkdir -p "$dir/clamd/db"
 echo "44d88612fea8a8f36de82e1278abb02f:68:Okno.Test.EICAR" > "$dir/clamd/db/okno-test.hdb"
+# And the EICAR string anywhere in a file (a body signature), as a PDF carrying it would.
+echo "Okno.Test.EICAR-Anywhere:0:*:58354f2150254041505b345c505a58353428505e2937434329377d2445494341522d5354414e444152442d414e544956495255532d544553542d46494c452124482b482a" > "$dir/clamd/db/okno-test.ndb"
 cat > "$dir/clamd/clamd.conf" <<CONF
 Foreground yes
 DatabaseDirectory $dir/clamd/db

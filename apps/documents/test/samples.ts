@@ -75,3 +75,21 @@ function zipOf(name: string, content: Buffer) {
   end.writeUInt32LE(centralOffset, 16);
   return Buffer.concat([local, fileName, deflated, central, fileName, end]);
 }
+
+/** A PDF whose body carries the EICAR string, as a document smuggling a payload would. */
+export const pdfCarryingEicar = Buffer.concat([
+  samples.pdf.subarray(0, samples.pdf.indexOf('trailer')),
+  Buffer.from('3 0 obj\n<< /Length 68 >>\nstream\n', 'latin1'),
+  samples.eicar,
+  Buffer.from('\nendstream\nendobj\n', 'latin1'),
+  samples.pdf.subarray(samples.pdf.indexOf('trailer')),
+]);
+
+/** A valid PDF of about `bytes`: the sample padded with a comment (PDF ignores comments). */
+export const pdfOfSize = (bytes: number) =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n%', 'latin1'),
+    Buffer.alloc(Math.max(bytes - samples.pdf.length - 2, 0), 0x41),
+    Buffer.from('\n', 'latin1'),
+    samples.pdf.subarray(9),
+  ]);

@@ -14,6 +14,7 @@ import {
   testRegion,
 } from '@okno/testing';
 import { allServices } from '../src/services';
+import { documentsDeps } from './documents-deps';
 
 let database: DatabaseHandle;
 let issuer: TestIssuer;
@@ -31,6 +32,7 @@ beforeAll(async () => {
     database,
     verifier: issuer.verifier(),
     keyring: keyring([generateDataKey('test')]),
+    ...(await documentsDeps()),
     extensions: collectExtensions([demoRegistryPlugin]),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => draining,

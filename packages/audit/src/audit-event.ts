@@ -12,6 +12,12 @@ export const auditKinds = [
   'catalogue-published',
   'catalogue-retired',
   'catalogue-office-saved',
+  'document-uploaded',
+  'document-read',
+  'document-downloaded',
+  'document-attached',
+  'document-issued',
+  'document-revoked',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 

@@ -7,3 +7,4 @@ export {
   type DataKey,
   type Keyring,
 } from './keyring';
+export { generateSigningKey, type SigningJwk } from './signing-key';

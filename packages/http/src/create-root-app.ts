@@ -10,8 +10,13 @@ import { requestContext } from './request-context';
 
 export interface RootAppOptions {
   logger: Logger;
-  /** Largest request body accepted, in bytes (uploads get their own limits later). */
+  /** Largest request body accepted, in bytes, except on `ownBodyLimit` routes. */
   maxBodyBytes?: number;
+  /**
+   * `METHOD /path` of routes that stream their body somewhere and limit it themselves
+   * (uploads to object storage): the node-wide limit would refuse a scanned PDF.
+   */
+  ownBodyLimit?: readonly string[];
   /** Cross-cutting middleware run for every request, e.g. HTTP telemetry. */
   middleware?: MiddlewareHandler[];
   /** Node.js handlers that own a path and read their request bodies themselves. */
@@ -33,18 +38,18 @@ export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
     app.all(`${route.path}/*`, (c) => handOver(c, route));
   }
   const maxSize = options.maxBodyBytes ?? 1024 * 1024;
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        problemResponse(c, {
-          status: 413,
-          type: problemTypes.payloadTooLarge,
-          title: 'Content Too Large',
-          detail: `The request body exceeds ${maxSize} bytes.`,
-        }),
-    }),
-  );
+  const ownLimit = new Set(options.ownBodyLimit);
+  const limit = bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problemResponse(c, {
+        status: 413,
+        type: problemTypes.payloadTooLarge,
+        title: 'Content Too Large',
+        detail: `The request body exceeds ${maxSize} bytes.`,
+      }),
+  });
+  app.use((c, next) => (ownLimit.has(`${c.req.method} ${c.req.path}`) ? next() : limit(c, next)));
   app.notFound((c) =>
     problemResponse(c, {
       status: 404,

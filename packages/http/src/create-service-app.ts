@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TokenVerifier } from '@okno/auth';
 import type { WorkingDays } from '@okno/calendar';
-import type { Keyring } from '@okno/crypto';
+import type { Keyring, SigningJwk } from '@okno/crypto';
 import type { Database } from '@okno/db';
 import type { Extensions } from '@okno/plugin-sdk';
 import type { ObjectStorage } from '@okno/storage';
@@ -31,6 +31,24 @@ export interface ServiceDeps {
   extensions?: Extensions;
   /** Where documents' bytes are kept; services that store files require it. */
   storage?: ObjectStorage;
+  /** How uploads are limited and results signed; the documents service requires it. */
+  documents?: DocumentsSettings;
+}
+
+export interface DocumentsSettings {
+  /** The largest file one upload may be. */
+  maxFileBytes: number;
+  /** What one applicant's uploads may hold in all. */
+  quotaBytes: number;
+  /**
+   * Development only: with no antivirus scanner plugin, accept uploads marked `not-scanned`.
+   * Otherwise a node without a scanner refuses to start, and a failed scan refuses the file.
+   */
+  acceptUnscanned: boolean;
+  /** The node's ES256 signing keys as private JWKs with `kid`, the current one first. */
+  signingKeys: readonly SigningJwk[];
+  /** Where people reach the node: the QR code on a result document links here. */
+  publicUrl: string;
 }
 
 export interface RegionSettings {

@@ -9,6 +9,7 @@ export {
   type ServiceApp,
   type ServiceCaller,
   type ServiceDeps,
+  type DocumentsSettings,
   type ServiceInfo,
 } from './create-service-app';
 export { BEARER_SCHEME, defineRoute } from './define-route';

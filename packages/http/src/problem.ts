@@ -14,6 +14,8 @@ export const problemTypes = {
   preconditionFailed: 'precondition-failed',
   payloadTooLarge: 'payload-too-large',
   unsupportedMediaType: 'unsupported-media-type',
+  uploadRefused: 'upload-refused',
+  rangeNotSatisfiable: 'range-not-satisfiable',
   idempotencyKeyReused: 'idempotency-key-reused',
   idempotencyKeyInUse: 'idempotency-key-in-use',
   invalidCursor: 'invalid-cursor',
@@ -39,6 +41,8 @@ export interface ProblemInit {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** Extension members (RFC 9457 §3.2), such as an upload refusal's `reason`. */
+  extensions?: Record<string, unknown>;
 }
 
 /** Thrown anywhere in a request; the error handler turns it into application/problem+json. */
@@ -57,6 +61,7 @@ export function problemResponse(c: Context, init: ProblemInit): Response {
     ...(init.detail === undefined ? {} : { detail: init.detail }),
     instance: c.req.path,
     ...(init.errors === undefined ? {} : { errors: init.errors }),
+    ...init.extensions,
     requestId: c.get('requestId') as string | undefined,
   };
   return c.body(JSON.stringify(body), init.status, {

@@ -15,6 +15,11 @@ export interface ServiceModule {
   seedDemo?(db: Database): Promise<void>;
   /** Work the host runs on a schedule (deadline sweeps, retries), safe on several replicas. */
   jobs?(deps: ServiceDeps): readonly ScheduledJob[];
+  /**
+   * `METHOD /path` (under the service) of routes that stream their body and limit it
+   * themselves, such as `POST /documents`; the node's body limit does not apply to them.
+   */
+  readonly ownBodyLimit?: readonly string[];
   /** Other services' events it acts on, delivered at least once (handlers must be idempotent). */
   subscriptions?(deps: ServiceDeps): readonly EventSubscription[];
 }

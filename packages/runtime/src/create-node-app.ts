@@ -10,6 +10,7 @@ import {
   createRootApp,
   defineRoute,
   type AccessDenialSink,
+  type DocumentsSettings,
   type Logger,
   type NativeRoute,
   type RegionSettings,
@@ -30,6 +31,8 @@ export interface NodeAppDeps {
   extensions?: Extensions;
   /** Where documents' bytes are kept. */
   storage?: ObjectStorage;
+  /** Upload limits and result signing keys for the documents service. */
+  documents?: DocumentsSettings;
   /** Where services report refused tokens and roles: the audit trail. */
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
@@ -76,6 +79,12 @@ export function createNodeApp(deps: NodeAppDeps) {
     ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
     ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
     ...(deps.nativeRoutes === undefined ? {} : { nativeRoutes: deps.nativeRoutes }),
+    ownBodyLimit: deps.services.flatMap((s) =>
+      (s.ownBodyLimit ?? []).map((route) => {
+        const [method, path] = route.split(' ', 2);
+        return `${method} /api/${s.info.name}${path}`;
+      }),
+    ),
   });
 
   root.openapi(
@@ -176,6 +185,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         callService,
         ...(deps.extensions && { extensions: deps.extensions }),
         ...(deps.storage && { storage: deps.storage }),
+        ...(deps.documents && { documents: deps.documents }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
       }),
     );

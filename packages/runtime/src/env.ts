@@ -78,6 +78,23 @@ export const nodeEnv = baseEnv
     OKNO_S3_BUCKET: z.string().min(3).max(63).optional(),
     OKNO_S3_ACCESS_KEY_ID: z.string().min(3).optional(),
     OKNO_S3_SECRET_ACCESS_KEY: secret(8).optional(),
+    /** The largest file one upload may be (bytes). */
+    OKNO_UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(25 * 2 ** 20),
+    /** What one applicant's uploads may hold in all (bytes). */
+    OKNO_UPLOAD_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(512 * 2 ** 20),
+    /**
+     * The node's keys for signing result documents: a JSON array of private ES256 JWKs with
+     * `kid`, the current first. Required in production; see docs/documents.md.
+     */
+    OKNO_SIGNING_KEYS: secret(100).optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
@@ -117,6 +134,13 @@ export const nodeEnv = baseEnv
         code: 'custom',
         path: ['OKNO_DATA_KEYS'],
         message: 'is required in production: personal data is encrypted with these keys',
+      });
+    }
+    if (!env.OKNO_SIGNING_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OKNO_SIGNING_KEYS'],
+        message: 'is required in production: result documents are signed with these keys',
       });
     }
     if (env.OKNO_DEMO_DATA) {

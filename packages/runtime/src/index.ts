@@ -2,3 +2,4 @@ export { createNodeApp, type NodeAppDeps } from './create-node-app';
 export { runNode, type RunNodeOptions } from './run-node';
 export { nodeEnv, type NodeEnv } from './env';
 export { loadPlugins, type PluginImporter } from './plugins';
+export { documentsSettings, loadSigningKeys } from './document-settings';

@@ -6,6 +6,7 @@ import { httpTelemetry, startTelemetry } from '@okno/telemetry';
 import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
+import { documentsSettings } from './document-settings';
 import { loadDataKeys } from './data-keys';
 import { loadPlugins, type PluginImporter } from './plugins';
 import { loadRegionSettings } from './region-settings';
@@ -43,6 +44,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
   const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
+  const documents = await refuseBadConfig(options.name, () => documentsSettings(env));
   const pluginNames =
     env.OKNO_PLUGINS ?? (isDevelopment(env) ? (options.developmentPlugins ?? []) : []);
   const extensions = await refuseBadConfig(options.name, () =>
@@ -74,6 +76,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     region,
     extensions,
     storage,
+    documents,
   };
   const events = await startEventRelays({
     db: database.db,
@@ -87,24 +90,27 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   const jobs = startScheduledJobs(options.services, serviceDeps, logger);
 
   let draining = false;
-  const app = createNodeApp({
-    region,
-    ...(env.OKNO_SERVICE_URLS && { remoteServices: env.OKNO_SERVICE_URLS }),
-    nodeVersion: options.version,
-    services: options.services,
-    database,
-    verifier: identity.verifier,
-    keyring: dataKeys.keyring,
-    extensions,
-    storage,
-    onAccessDenied: accessDenialAudit({ db: database.db, logger }),
-    ...(identity.provider && { nativeRoutes: [identity.provider] }),
-    logger,
-    maxBodyBytes: env.MAX_BODY_BYTES,
-    middleware: [httpTelemetry()],
-    metricsText: () => telemetry.metricsText(),
-    isDraining: () => draining,
-  });
+  const app = await refuseBadConfig(options.name, () =>
+    createNodeApp({
+      region,
+      ...(env.OKNO_SERVICE_URLS && { remoteServices: env.OKNO_SERVICE_URLS }),
+      nodeVersion: options.version,
+      services: options.services,
+      database,
+      verifier: identity.verifier,
+      keyring: dataKeys.keyring,
+      extensions,
+      storage,
+      documents,
+      onAccessDenied: accessDenialAudit({ db: database.db, logger }),
+      ...(identity.provider && { nativeRoutes: [identity.provider] }),
+      logger,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      middleware: [httpTelemetry()],
+      metricsText: () => telemetry.metricsText(),
+      isDraining: () => draining,
+    }),
+  );
 
   await serveGracefully({
     fetch: app.fetch,

@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@okno/config';
-import { encryptField, formatKeyring, generateDataKey, decryptField } from '@okno/crypto';
+import {
+  decryptField,
+  encryptField,
+  formatKeyring,
+  generateDataKey,
+  generateSigningKey,
+} from '@okno/crypto';
 import { loadDataKeys } from '../src/data-keys';
+import { loadSigningKeys } from '../src/document-settings';
 import { nodeEnv } from '../src/env';
 import { loadRegionSettings } from '../src/region-settings';
 
@@ -14,7 +21,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('node configuration', () => {
   it('refuses production without a token issuer and data keys, naming both', () => {
     expect(() => parseEnv(nodeEnv, { NODE_ENV: 'production' })).toThrow(
-      /OIDC_ISSUER: is required in production[\s\S]*OKNO_DATA_KEYS: is required in production/,
+      /OIDC_ISSUER: is required in production[\s\S]*OKNO_DATA_KEYS: is required in production[\s\S]*OKNO_SIGNING_KEYS: is required in production/,
     );
   });
 
@@ -31,6 +38,7 @@ describe('node configuration', () => {
       NODE_ENV: 'production',
       OIDC_ISSUER: 'https://sso.example.ru/realms/ru-kem',
       OKNO_DATA_KEYS: text,
+      OKNO_SIGNING_KEYS: JSON.stringify([generateSigningKey()]),
     });
     expect(loadDataKeys(env).keyring.primary.id).toBe('2026');
   });
@@ -48,6 +56,7 @@ describe('node configuration', () => {
       NODE_ENV: 'production',
       OIDC_ISSUER: 'https://sso.example.ru/realms/ru-kem',
       OKNO_DATA_KEYS: formatKeyring([generateDataKey('2026')]),
+      OKNO_SIGNING_KEYS: JSON.stringify([generateSigningKey()]),
     };
     expect(() => loadRegionSettings(parseEnv(nodeEnv, production))).toThrow(
       /OKNO_TIME_ZONE: is required in production/,
@@ -97,5 +106,24 @@ describe('node configuration', () => {
     expect(() => parseEnv(nodeEnv, { OKNO_SERVICE_URLS: 'catalogue' })).toThrow(
       /OKNO_SERVICE_URLS: name=url pairs/,
     );
+  });
+
+  it('makes a development signing key once, owner-readable only, and keeps it', () => {
+    const env = parseEnv(nodeEnv, { OKNO_DATA_DIR: dataDir });
+    const first = loadSigningKeys(env);
+    expect(statSync(first.source).mode & 0o777).toBe(0o600);
+    expect(first.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(loadSigningKeys(env).keys[0]?.kid).toBe(first.keys[0]?.kid);
+  });
+
+  it('refuses signing keys that are not ES256 private JWKs, without echoing them', () => {
+    const { d: _private, ...publicOnly } = generateSigningKey();
+    const env = parseEnv(nodeEnv, { OKNO_SIGNING_KEYS: JSON.stringify([publicOnly]) });
+    expect(() => loadSigningKeys(env)).toThrow(/OKNO_SIGNING_KEYS: not a JSON array of ES256/);
+    try {
+      loadSigningKeys(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain(publicOnly.x);
+    }
   });
 });

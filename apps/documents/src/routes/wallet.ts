@@ -1,42 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { personRoles } from '@okno/auth';
+import { actorOf, recordAudit } from '@okno/audit';
 import { documents } from '@okno/db/documents';
 import {
   createRouter,
   decodeCursor,
   defineRoute,
-  notFound,
   PageQuery,
   pageSchema,
   requirePrincipal,
   toPage,
 } from '@okno/http';
+import type { DocumentsContext } from '../documents-context';
+import { decidingOfficers, walletHolders } from '../model/document-access';
+import { Document, toDocumentView } from './document-view';
+import { readableDocument } from './read-access';
 
-const Document = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    mediaType: z.string().openapi({ example: 'application/pdf' }),
-    sizeBytes: z.int(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    createdAt: z.iso.datetime(),
-  })
-  .openapi('Document');
-
-const toDocument = (row: typeof documents.$inferSelect): z.infer<typeof Document> => ({
-  id: row.id,
-  title: row.title,
-  mediaType: row.mediaType,
-  sizeBytes: row.sizeBytes,
-  sha256: row.sha256,
-  createdAt: row.createdAt.toISOString(),
-});
-
-/** Who holds a wallet: people applying for themselves or for their company. */
-const walletHolders = [personRoles.citizen, personRoles.businessRepresentative];
-
-export function walletRoutes() {
+export function walletRoutes(ctx: DocumentsContext) {
   return createRouter()
     .openapi(
       defineRoute({
@@ -45,7 +25,12 @@ export function walletRoutes() {
         access: { roles: walletHolders },
         tags: ['documents'],
         summary: "The caller's wallet: every document they uploaded or were issued",
-        request: { query: PageQuery },
+        description: 'Any of them can be attached to a later application without uploading again.',
+        request: {
+          query: PageQuery.extend({
+            kind: z.enum(['uploaded', 'issued']).optional(),
+          }),
+        },
         responses: {
           200: {
             description: 'A page of documents, newest first.',
@@ -54,7 +39,7 @@ export function walletRoutes() {
         },
       }),
       async (c) => {
-        const { limit, cursor } = c.req.valid('query');
+        const { limit, cursor, kind } = c.req.valid('query');
         const owner = requirePrincipal(c.var.principal).subject;
         const before = cursor ? decodeCursor(cursor, z.object({ id: z.uuid() })).id : null;
         const rows = await c.var.db
@@ -63,40 +48,43 @@ export function walletRoutes() {
           .where(
             and(
               eq(documents.ownerSub, owner),
+              kind === undefined ? undefined : eq(documents.kind, kind),
               before === null ? undefined : lt(documents.id, before),
             ),
           )
           .orderBy(desc(documents.id))
           .limit(limit + 1);
         const page = toPage(rows, limit, (row) => ({ id: row.id }));
-        return c.json({ items: page.items.map(toDocument), nextCursor: page.nextCursor }, 200);
+        return c.json({ items: page.items.map(toDocumentView), nextCursor: page.nextCursor }, 200);
       },
     )
     .openapi(
       defineRoute({
         method: 'get',
         path: '/documents/{id}',
-        access: { roles: walletHolders },
+        access: { roles: [...walletHolders, ...decidingOfficers] },
         tags: ['documents'],
-        summary: "One document of the caller's wallet",
+        summary: 'One document: its holder, or officers of an agency it was submitted to',
+        description: 'Every read is recorded in the audit trail.',
         request: { params: z.object({ id: z.uuid() }) },
         responses: {
           200: {
             description: 'The document.',
             content: { 'application/json': { schema: Document } },
           },
-          404: { description: 'No such document of the caller.' },
+          404: { description: 'No such document that the caller may read.' },
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const owner = requirePrincipal(c.var.principal).subject;
-        const [row] = await c.var.db
-          .select()
-          .from(documents)
-          .where(and(eq(documents.id, id), eq(documents.ownerSub, owner)));
-        if (!row) throw notFound(`You have no document ${id}.`);
-        return c.json(toDocument(row), 200);
+        const principal = requirePrincipal(c.var.principal);
+        const row = await readableDocument(c.var.db, ctx.region, principal, id);
+        await recordAudit(c.var.db, {
+          kind: 'document-read',
+          ...actorOf(principal, c.var.requestId),
+          target: id,
+        });
+        return c.json(toDocumentView(row), 200);
       },
     );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { isAccepted, type AcceptedType } from './accepted-types';
+import { sizeText } from './size-text';
 
 /** Why an upload was refused, for a problem+json the client can act on. */
 export class UploadRefused extends Error {
@@ -111,8 +112,3 @@ export class UploadInspector extends Transform {
     this.type = detected.mime;
   }
 }
-
-const sizeText = (bytes: number) =>
-  bytes >= 2 ** 20
-    ? `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`
-    : `${Math.round((bytes / 2 ** 10) * 10) / 10} KiB`;

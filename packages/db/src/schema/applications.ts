@@ -42,6 +42,8 @@ export const applications = applicationsSchema.table(
     /** A business applicant's company (the representative's `company` claim). */
     company: text('company'),
     channel: text('channel').$type<Channel>().notNull(),
+    /** The applicant's language (ru, en): letters and the result document are written in it. */
+    language: text('language').$type<'ru' | 'en'>().notNull().default('ru'),
     /** Who took it in: the applicant on the portal, the officer or partner system elsewhere. */
     intakeBy: text('intake_by'),
     /** Where it was taken in (an MFC, a post office, a mobile office); null on the portal. */

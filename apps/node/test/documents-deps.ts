@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSigningKey } from '@okno/crypto';
+import type { DocumentsSettings } from '@okno/http';
+import { localFolderStorage } from '@okno/storage';
+
+/** What the documents service needs in a test node: a folder for bytes, limits, a key. */
+export async function documentsDeps() {
+  const documents: DocumentsSettings = {
+    maxFileBytes: 2 ** 20,
+    quotaBytes: 8 * 2 ** 20,
+    acceptUnscanned: true,
+    signingKeys: [generateSigningKey()],
+    publicUrl: 'http://127.0.0.1',
+  };
+  return {
+    storage: await localFolderStorage(mkdtempSync(join(tmpdir(), 'okno-node-test-'))),
+    documents,
+  };
+}
