@@ -8,7 +8,11 @@ import {
 } from '@okno/http';
 import packageJson from '../package.json' with { type: 'json' };
 import type { DocumentsContext } from './documents-context';
+import { issueResult } from './results/issue-result';
+import { attachmentRoutes } from './routes/attachment-routes';
 import { downloadRoutes } from './routes/download-routes';
+import { revocationRoutes } from './routes/revocation-routes';
+import { verificationRoutes } from './routes/verification-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { walletRoutes } from './routes/wallet';
 import { sweepOrphans } from './upload/orphan-sweep';
@@ -56,6 +60,9 @@ export function createDocumentsApp(deps: ServiceDeps): ServiceApp {
   app.route('/', uploadRoutes(ctx));
   app.route('/', walletRoutes(ctx));
   app.route('/', downloadRoutes(ctx));
+  app.route('/', attachmentRoutes(ctx));
+  app.route('/', verificationRoutes(ctx));
+  app.route('/', revocationRoutes(ctx));
   return app;
 }
 
@@ -64,6 +71,16 @@ export const documentsService: ServiceModule = {
   create: createDocumentsApp,
   outbox: documentsOutbox,
   ownBodyLimit: ['POST /documents'],
+  subscriptions: (deps) => {
+    const ctx = documentsContext(deps);
+    return [
+      {
+        name: 'documents.result-documents',
+        pattern: 'applications.application.decided',
+        handle: (event) => issueResult(ctx, deps.db, event),
+      },
+    ];
+  },
   jobs: (deps) => {
     const ctx = documentsContext(deps);
     return [

@@ -1,6 +1,6 @@
 import { generateSigningKey } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
-import type { DocumentsSettings, ServiceCaller } from '@okno/http';
+import type { DocumentsSettings, EventSubscription, ServiceCaller } from '@okno/http';
 import { collectExtensions, definePlugin, extend, type AntivirusScanner } from '@okno/plugin-sdk';
 // The scanner alone: the plugin's entry reads OKNO_CLAMD_ADDRESS, which tests do not set.
 import { clamdScanner } from '@okno/plugin-antivirus-clamav/scanner';
@@ -11,7 +11,7 @@ import {
   type TestIssuer,
   type TokenClaims,
 } from '@okno/testing';
-import { createDocumentsApp } from '../src/app';
+import { createDocumentsApp, documentsService } from '../src/app';
 import type { TestStorage } from './test-storages';
 
 /** The real ClamAV daemon CI starts (TEST_CLAMD_ADDRESS=host:port), if this run has one. */
@@ -27,6 +27,8 @@ export interface DocumentsHarness {
   issuer: TestIssuer;
   app: ReturnType<typeof createDocumentsApp>;
   settings: DocumentsSettings;
+  /** The service's subscriptions, as the node wires them to the event bus. */
+  subscriptions: readonly EventSubscription[];
   /** Sends a file as the body of POST /documents. */
   upload(
     claims: TokenClaims,
@@ -43,6 +45,7 @@ export async function documentsHarness(options: {
   maxFileBytes?: number;
   quotaBytes?: number;
   callService?: ServiceCaller;
+  publicUrl?: string;
 }): Promise<DocumentsHarness> {
   const handle = await createTestDatabase();
   const issuer = await createTestIssuer();
@@ -51,7 +54,7 @@ export async function documentsHarness(options: {
     quotaBytes: options.quotaBytes ?? 8 * 2 ** 20,
     acceptUnscanned: options.scanner === null,
     signingKeys: [generateSigningKey()],
-    publicUrl: 'https://gosuslugi.example.ru',
+    publicUrl: options.publicUrl ?? 'https://gosuslugi.example.ru',
   };
   const scanners = options.scanner
     ? [
@@ -62,7 +65,7 @@ export async function documentsHarness(options: {
         }),
       ]
     : [];
-  const app = createDocumentsApp({
+  const deps = {
     db: handle.db,
     verifier: issuer.verifier(),
     region: testRegion(issuer.region),
@@ -70,7 +73,8 @@ export async function documentsHarness(options: {
     documents: settings,
     extensions: collectExtensions(scanners),
     ...(options.callService && { callService: options.callService }),
-  });
+  };
+  const app = createDocumentsApp(deps);
   const call: DocumentsHarness['call'] = async (claims, method, path, init = {}) =>
     app.request(path, {
       ...init,
@@ -82,6 +86,7 @@ export async function documentsHarness(options: {
     issuer,
     app,
     settings,
+    subscriptions: documentsService.subscriptions?.(deps) ?? [],
     call,
     upload: (claims, content, { fileName, contentType, title } = {}) => {
       const query = new URLSearchParams({

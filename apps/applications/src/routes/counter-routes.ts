@@ -40,6 +40,9 @@ const isPartner = (p: Principal) =>
 const CounterApplication = z
   .object({
     serviceCode: z.string().max(80),
+    language: z.enum(['ru', 'en']).default('ru').openapi({
+      description: "The applicant's language: the result document is written in it.",
+    }),
     applicant: CounterApplicant.extend({
       type: z.enum(['citizen', 'business']).default('citizen'),
       /** Their portal account, if they have one: they can then follow it online. */
@@ -160,6 +163,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
           applicantSubject: subject ?? null,
           company: type === 'business' ? (company ?? null) : null,
           channel,
+          language: body.language,
           officeCode: office,
           intakeBy: principal.subject,
           collectOfficeCode: body.collectOfficeCode === undefined ? office : body.collectOfficeCode,

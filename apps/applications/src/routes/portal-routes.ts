@@ -55,6 +55,9 @@ const NewApplication = z
   .object({
     serviceCode: z.string().max(80).openapi({ example: 'child-allowance' }),
     formData: FormData.default({}),
+    language: z.enum(['ru', 'en']).default('ru').openapi({
+      description: "The applicant's language: the result document is written in it.",
+    }),
     collectOfficeCode: z
       .string()
       .max(80)
@@ -151,6 +154,7 @@ export function portalRoutes(ctx: ApplicationsContext) {
             intakeBy: principal.subject,
             company: applicantType === 'business' ? (principal.company ?? null) : null,
             channel: 'portal',
+            language: input.language,
             collectOfficeCode: input.collectOfficeCode,
             collectVisitOn: input.collectVisitOn,
             status: 'draft',

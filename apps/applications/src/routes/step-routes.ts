@@ -121,6 +121,25 @@ export function stepRoutes(ctx: ApplicationsContext) {
     }
   }
 
+  /**
+   * What the decided event carries for the documents service to issue the result document:
+   * the outcome, the service's title and the applicant's language and account, so it needs
+   * no call back (the version was read before the transaction, so this comes from cache).
+   */
+  async function resultFacts(row: ApplicationRow, request: StepRequest) {
+    const version = await ctx.catalogue.version(row.serviceCode, row.serviceVersion);
+    return {
+      result: {
+        outcome: request.outcome ?? 'approved',
+        ...(request.reason && { reason: request.reason }),
+        serviceTitle: version?.content.title ?? { ru: row.serviceCode, en: row.serviceCode },
+        language: row.language,
+        applicantSubject: row.applicantSubject,
+        decidedAt: ctx.now().toISOString(),
+      },
+    };
+  }
+
   return createRouter().openapi(
     defineRoute({
       method: 'post',
@@ -175,7 +194,16 @@ export function stepRoutes(ctx: ApplicationsContext) {
           officeCode: principal.office ?? null,
         };
         const changes = await effects(tx, current, request);
-        const updated = await applyStep(tx, current, request.step, actor, changes, request.reason);
+        const details = request.step === 'decide' ? await resultFacts(current, request) : {};
+        const updated = await applyStep(
+          tx,
+          current,
+          request.step,
+          actor,
+          changes,
+          request.reason,
+          details,
+        );
         // Registered: the agency now asks the registries for what the state already holds.
         return request.step === 'register' ? openRegistryRequests(ctx, tx, updated) : updated;
       });

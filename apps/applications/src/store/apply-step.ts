@@ -54,6 +54,7 @@ export async function applyStep(
   actor: Actor,
   changes: Partial<NewApplicationRow> = {},
   reason: string | null = null,
+  eventDetails: Record<string, unknown> = {},
 ): Promise<ApplicationRow> {
   const outcome = takeStep(current.status as Status, step);
   if (!outcome.ok) throw conflict(outcome.reason);
@@ -77,6 +78,7 @@ export async function applyStep(
       serviceCode: updated.serviceCode,
       agencyCode: updated.agencyCode,
       status: updated.status,
+      ...eventDetails,
     },
   });
   return updated;

@@ -1,4 +1,14 @@
-import { bigint, index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idempotencyKeysTable, outboxTable, processedEventsTable } from '../tables';
 
 export const documentsSchema = pgSchema('documents');
@@ -39,6 +49,10 @@ export const documents = documentsSchema.table(
   (t) => [
     index('documents_owner_idx').on(t.ownerSub, t.id),
     index('documents_application_idx').on(t.applicationId),
+    // One standing result per application: a redelivered decision issues nothing new.
+    uniqueIndex('documents_standing_result_idx')
+      .on(t.applicationId)
+      .where(sql`${t.kind} = 'issued' and ${t.revokedAt} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "documents_standing_result_idx" ON "documents"."documents" USING btree ("application_id") WHERE "documents"."documents"."kind" = 'issued' and "documents"."documents"."revoked_at" is null;
