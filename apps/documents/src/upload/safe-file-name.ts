@@ -12,7 +12,9 @@ export function safeFileName(sent: string | undefined, fallback: string, type: A
     .split(/[/\\]/)
     .pop()!
     .replace(/\.[^.]*$/, '')
-    .replace(/[\p{Cc}\p{Cf}"*:<>?|]+/gu, '')
+    // Line breaks and other controls become spaces: no header injection, words stay apart.
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/["*:<>?|]+/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 100);
