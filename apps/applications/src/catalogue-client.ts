@@ -35,6 +35,8 @@ export const CatalogueVersion = z.object({
         z.object({
           applicantType: z.enum(['citizen', 'business', 'any']),
           amountMinor: z.number(),
+          kbk: z.string(),
+          title: z.object({ ru: z.string(), en: z.string() }),
         }),
       )
       .default([]),

@@ -72,6 +72,12 @@ const demoPartners: { clientId: string; name: string; kind: PartnerKind; role: s
   },
   { clientId: 'partner-bank', name: 'Payment bank', kind: 'bank', role: machineRoles.bank },
   {
+    clientId: 'mfc-cash-desk',
+    name: 'MFC cash desks',
+    kind: 'cash-desk',
+    role: machineRoles.cashDesk,
+  },
+  {
     clientId: 'partner-mobile-sync',
     name: 'Mobile office synchroniser',
     kind: 'mobile-sync',

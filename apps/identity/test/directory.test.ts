@@ -118,6 +118,7 @@ describe(`partner channels on ${testDatabaseKind}`, () => {
     };
     expect(list.items.map((p) => p.clientId)).toEqual([
       'federal-hub',
+      'mfc-cash-desk',
       'partner-bank',
       'partner-mobile-sync',
       'partner-russian-post',

@@ -8,5 +8,5 @@ await runNode({
   services: allServices,
   // Plugins resolve from this app: a region adds a vendor's package to its dependencies.
   importPlugin: (name) => import(name),
-  developmentPlugins: ['@okno/plugin-registry-demo'],
+  developmentPlugins: ['@okno/plugin-registry-demo', '@okno/plugin-payment-bank-simulator'],
 });

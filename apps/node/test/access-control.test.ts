@@ -6,7 +6,7 @@ import { createLogger } from '@okno/http';
 import { createNodeApp } from '@okno/runtime';
 import { createTestDatabase, createTestIssuer, testRegion, type TestIssuer } from '@okno/testing';
 import { allServices } from '../src/services';
-import { documentsDeps } from './documents-deps';
+import { serviceSettings } from './service-settings';
 
 // Deny by default, checked from the published contract rather than a hand-kept list: every
 // operation in /openapi.json that is not declared public must refuse a caller without a token
@@ -33,7 +33,7 @@ beforeAll(async () => {
     database,
     verifier: issuer.verifier(),
     keyring: keyring([generateDataKey('test')]),
-    ...(await documentsDeps()),
+    ...(await serviceSettings()),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => false,
     metricsText: () => Promise.resolve(''),

@@ -13,7 +13,7 @@ import {
 } from '@okno/testing';
 import { sql } from 'drizzle-orm';
 import { allServices } from '../src/services';
-import { documentsDeps } from './documents-deps';
+import { serviceSettings } from './service-settings';
 
 const applicant: TokenClaims = { sub: 'citizen-attach', roles: ['citizen'] };
 const otherCitizen: TokenClaims = { sub: 'citizen-nosy', roles: ['citizen'] };
@@ -55,7 +55,7 @@ beforeAll(async () => {
     database,
     verifier: issuer.verifier(),
     keyring: keyring([generateDataKey('test')]),
-    ...(await documentsDeps()),
+    ...(await serviceSettings()),
     logger: createLogger({ name: 'test', level: 'silent' }),
   });
 });

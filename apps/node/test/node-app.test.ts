@@ -14,7 +14,8 @@ import {
   testRegion,
 } from '@okno/testing';
 import { allServices } from '../src/services';
-import { documentsDeps } from './documents-deps';
+import { demoAccruals } from '@okno/payments';
+import { serviceSettings } from './service-settings';
 
 let database: DatabaseHandle;
 let issuer: TestIssuer;
@@ -32,7 +33,7 @@ beforeAll(async () => {
     database,
     verifier: issuer.verifier(),
     keyring: keyring([generateDataKey('test')]),
-    ...(await documentsDeps()),
+    ...(await serviceSettings()),
     extensions: collectExtensions([demoRegistryPlugin]),
     logger: createLogger({ name: 'test', level: 'silent' }),
     isDraining: () => draining,
@@ -158,7 +159,7 @@ describe(`the node on ${testDatabaseKind}`, () => {
     expect(res.status).toBe(200);
     const agencies = await app.request('/api/identity/agencies');
     expect(((await agencies.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
-    const accrual = await app.request('/api/payments/accruals/18810142260000012345');
+    const accrual = await app.request(`/api/payments/accruals/${demoAccruals[0]!.uin}`);
     expect(await accrual.json()).toMatchObject({ amountMinor: 50_000, currency: 'RUB' });
   });
 

@@ -1,1 +1,2 @@
 export { createPaymentsApp, paymentsInfo, paymentsService } from './app';
+export { demoAccruals } from './demo-data';

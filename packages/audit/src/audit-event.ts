@@ -18,6 +18,11 @@ export const auditKinds = [
   'document-attached',
   'document-issued',
   'document-revoked',
+  'accrual-created',
+  'cash-payment-posted',
+  'payment-refunded',
+  'statement-imported',
+  'discrepancy-resolved',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 

@@ -33,6 +33,8 @@ export const machineRoles = {
   postChannel: 'partner-post',
   /** A bank reporting fee payments to the budget. */
   bank: 'partner-bank',
+  /** An MFC's cash desk system posting fees paid in cash at the counter. */
+  cashDesk: 'partner-cash-desk',
   /** The synchroniser that uploads what a mobile office collected while offline. */
   mobileSync: 'partner-mobile-sync',
   /** The federal hub collecting the node's aggregate indicators. */

@@ -8,3 +8,9 @@ export {
   type Keyring,
 } from './keyring';
 export { generateSigningKey, type SigningJwk } from './signing-key';
+export {
+  blindIndex,
+  blindIndexes,
+  IDENTITY_DOCUMENT_CONTEXT,
+  identityDocumentValue,
+} from './blind-index';

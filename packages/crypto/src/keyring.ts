@@ -13,6 +13,8 @@ export interface DataKey {
  */
 export interface Keyring {
   readonly primary: DataKey;
+  /** Every key, the primary first. */
+  readonly all: readonly DataKey[];
   find(id: string): DataKey | undefined;
 }
 
@@ -23,7 +25,7 @@ export function keyring(keys: readonly DataKey[]): Keyring {
   if (!primary) throw new Error('a keyring needs at least one key');
   const byId = new Map(keys.map((k) => [k.id, k]));
   if (byId.size !== keys.length) throw new Error('key ids must be unique');
-  return { primary, find: (id) => byId.get(id) };
+  return { primary, all: [...keys], find: (id) => byId.get(id) };
 }
 
 /**

@@ -33,6 +33,18 @@ export interface ServiceDeps {
   storage?: ObjectStorage;
   /** How uploads are limited and results signed; the documents service requires it. */
   documents?: DocumentsSettings;
+  /** How UINs are made and where payers are sent back to; the payments service requires it. */
+  payments?: PaymentsSettings;
+}
+
+export interface PaymentsSettings {
+  /**
+   * The region's UIN prefix: 8 digits (the participant code, 25-digit UINs) or 3 (the revenue
+   * administrator code, 20-digit UINs). See docs/payments.md.
+   */
+  uinPrefix: string;
+  /** Where people reach the node: providers send payers back here. */
+  publicUrl: string;
 }
 
 export interface DocumentsSettings {

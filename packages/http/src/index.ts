@@ -10,6 +10,7 @@ export {
   type ServiceCaller,
   type ServiceDeps,
   type DocumentsSettings,
+  type PaymentsSettings,
   type ServiceInfo,
 } from './create-service-app';
 export { BEARER_SCHEME, defineRoute } from './define-route';

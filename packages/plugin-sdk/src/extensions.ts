@@ -11,6 +11,7 @@ export interface Extensions {
 const knownPoints: readonly ExtensionPointId[] = [
   'applications.registry-connector',
   'documents.antivirus-scanner',
+  'payments.provider',
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { AntivirusScanner } from './antivirus-scanner';
+import type { PaymentProvider } from './payment-provider';
 import type { RegistryConnector } from './registry-connector';
 
 /**
@@ -8,6 +9,7 @@ import type { RegistryConnector } from './registry-connector';
 export interface ExtensionPoints {
   'applications.registry-connector': RegistryConnector;
   'documents.antivirus-scanner': AntivirusScanner;
+  'payments.provider': PaymentProvider;
 }
 export type ExtensionPointId = keyof ExtensionPoints;
 

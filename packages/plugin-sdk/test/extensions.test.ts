@@ -36,12 +36,12 @@ describe('extensions', () => {
 
   it('refuses an extension for a point this node does not offer', () => {
     const future = {
-      point: 'payments.provider',
+      point: 'notifications.channel',
       implementation: {},
     } as unknown as Extension;
     expect(() =>
       collectExtensions([{ name: 'vendor-bank', version: '1.0.0', extensions: [future] }]),
-    ).toThrow(/vendor-bank extends "payments.provider", which this node does not offer/);
+    ).toThrow(/vendor-bank extends "notifications.channel", which this node does not offer/);
   });
 
   it('accepts a module whose default export is a plugin of that name, and nothing else', () => {

@@ -18,6 +18,7 @@ export function developmentRegionConfig(code: string, publicUrl: string): Region
     partners: [
       { clientId: 'partner-russian-post', name: 'Russian Post', roles: ['partner-post'] },
       { clientId: 'partner-bank', name: 'Payment bank', roles: ['partner-bank'] },
+      { clientId: 'mfc-cash-desk', name: 'MFC cash desks', roles: ['partner-cash-desk'] },
       {
         clientId: 'partner-mobile-sync',
         name: 'Mobile office synchroniser',

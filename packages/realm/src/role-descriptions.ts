@@ -15,6 +15,7 @@ export const roleDescriptions: Record<Role, string> = {
   'federal-operator': 'Federal hub operator: aggregate indicators, never personal data.',
   'partner-post': "The post operator's system submitting applications from post offices.",
   'partner-bank': 'A bank reporting fee payments.',
+  'partner-cash-desk': "An MFC's cash desk system posting fees paid in cash at the counter.",
   'partner-mobile-sync': 'Uploads what a mobile office collected while offline.',
   'partner-federal-hub': "The federal hub collecting the node's aggregate indicators.",
   'okno-service': "Okno's own services calling each other.",

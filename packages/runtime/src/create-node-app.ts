@@ -11,6 +11,7 @@ import {
   defineRoute,
   type AccessDenialSink,
   type DocumentsSettings,
+  type PaymentsSettings,
   type Logger,
   type NativeRoute,
   type RegionSettings,
@@ -33,6 +34,8 @@ export interface NodeAppDeps {
   storage?: ObjectStorage;
   /** Upload limits and result signing keys for the documents service. */
   documents?: DocumentsSettings;
+  /** UIN prefix and public URL for the payments service. */
+  payments?: PaymentsSettings;
   /** Where services report refused tokens and roles: the audit trail. */
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
@@ -186,6 +189,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         ...(deps.extensions && { extensions: deps.extensions }),
         ...(deps.storage && { storage: deps.storage }),
         ...(deps.documents && { documents: deps.documents }),
+        ...(deps.payments && { payments: deps.payments }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
       }),
     );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { generateSigningKey, type SigningJwk } from '@okno/crypto';
-import type { DocumentsSettings } from '@okno/http';
+import type { DocumentsSettings, PaymentsSettings } from '@okno/http';
 import type { NodeEnv } from './env';
 
 const SigningKeys = z
@@ -52,6 +52,17 @@ export function documentsSettings(env: NodeEnv): DocumentsSettings {
     quotaBytes: env.OKNO_UPLOAD_QUOTA_BYTES,
     acceptUnscanned: isDevelopment(env),
     signingKeys: loadSigningKeys(env).keys,
-    publicUrl: (env.OKNO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicUrl: publicUrl(env),
   };
 }
+
+/** A development node's UIN prefix: not any real participant's code (see docs/payments.md). */
+export const DEVELOPMENT_UIN_PREFIX = '00000000';
+
+/** How the payments service makes UINs and sends payers back. */
+export function paymentsSettings(env: NodeEnv): PaymentsSettings {
+  return { uinPrefix: env.OKNO_UIN_PREFIX ?? DEVELOPMENT_UIN_PREFIX, publicUrl: publicUrl(env) };
+}
+
+const publicUrl = (env: NodeEnv) =>
+  (env.OKNO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');

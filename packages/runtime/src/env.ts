@@ -95,6 +95,14 @@ export const nodeEnv = baseEnv
      * `kid`, the current first. Required in production; see docs/documents.md.
      */
     OKNO_SIGNING_KEYS: secret(100).optional(),
+    /**
+     * The region's UIN prefix: its 8-digit participant code (25-digit UINs) or 3-digit revenue
+     * administrator code (20-digit UINs). Required in production; see docs/payments.md.
+     */
+    OKNO_UIN_PREFIX: z
+      .string()
+      .regex(/^(\d{8}|\d{3})$/, '8 digits (participant code) or 3 (revenue administrator code)')
+      .optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
@@ -141,6 +149,13 @@ export const nodeEnv = baseEnv
         code: 'custom',
         path: ['OKNO_SIGNING_KEYS'],
         message: 'is required in production: result documents are signed with these keys',
+      });
+    }
+    if (!env.OKNO_UIN_PREFIX) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OKNO_UIN_PREFIX'],
+        message: "is required in production: accruals' UINs begin with the region's own code",
       });
     }
     if (env.OKNO_DEMO_DATA) {

@@ -6,7 +6,7 @@ import { httpTelemetry, startTelemetry } from '@okno/telemetry';
 import { createNodeApp } from './create-node-app';
 import { startEventRelays } from './event-relays';
 import { readNodeEnv } from './env';
-import { documentsSettings } from './document-settings';
+import { documentsSettings, paymentsSettings } from './document-settings';
 import { loadDataKeys } from './data-keys';
 import { loadPlugins, type PluginImporter } from './plugins';
 import { loadRegionSettings } from './region-settings';
@@ -45,6 +45,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
   const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
   const documents = await refuseBadConfig(options.name, () => documentsSettings(env));
+  const payments = paymentsSettings(env);
   const pluginNames =
     env.OKNO_PLUGINS ?? (isDevelopment(env) ? (options.developmentPlugins ?? []) : []);
   const extensions = await refuseBadConfig(options.name, () =>
@@ -77,6 +78,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
     extensions,
     storage,
     documents,
+    payments,
   };
   const events = await startEventRelays({
     db: database.db,
@@ -102,6 +104,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
       extensions,
       storage,
       documents,
+      payments,
       onAccessDenied: accessDenialAudit({ db: database.db, logger }),
       ...(identity.provider && { nativeRoutes: [identity.provider] }),
       logger,

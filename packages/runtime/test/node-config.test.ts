@@ -21,7 +21,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('node configuration', () => {
   it('refuses production without a token issuer and data keys, naming both', () => {
     expect(() => parseEnv(nodeEnv, { NODE_ENV: 'production' })).toThrow(
-      /OIDC_ISSUER: is required in production[\s\S]*OKNO_DATA_KEYS: is required in production[\s\S]*OKNO_SIGNING_KEYS: is required in production/,
+      /OIDC_ISSUER: is required in production[\s\S]*OKNO_DATA_KEYS: is required in production[\s\S]*OKNO_SIGNING_KEYS: is required in production[\s\S]*OKNO_UIN_PREFIX: is required in production/,
     );
   });
 
@@ -39,6 +39,7 @@ describe('node configuration', () => {
       OIDC_ISSUER: 'https://sso.example.ru/realms/ru-kem',
       OKNO_DATA_KEYS: text,
       OKNO_SIGNING_KEYS: JSON.stringify([generateSigningKey()]),
+      OKNO_UIN_PREFIX: '10042200',
     });
     expect(loadDataKeys(env).keyring.primary.id).toBe('2026');
   });
@@ -57,6 +58,7 @@ describe('node configuration', () => {
       OIDC_ISSUER: 'https://sso.example.ru/realms/ru-kem',
       OKNO_DATA_KEYS: formatKeyring([generateDataKey('2026')]),
       OKNO_SIGNING_KEYS: JSON.stringify([generateSigningKey()]),
+      OKNO_UIN_PREFIX: '10042200',
     };
     expect(() => loadRegionSettings(parseEnv(nodeEnv, production))).toThrow(
       /OKNO_TIME_ZONE: is required in production/,

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { hasRole, machineRoles, personRoles, type Principal } from '@okno/auth';
 import { dateIn } from '@okno/calendar';
 import { newId } from '@okno/db';
+import { blindIndex, IDENTITY_DOCUMENT_CONTEXT, identityDocumentValue } from '@okno/crypto';
 import {
   applicationsIdempotencyKeys,
   applicationsOutbox,
@@ -24,7 +25,7 @@ import { Application, toApplicationView } from './application-view';
 import { bodyError } from './body-error';
 import { officesFor, prefetchPublished, publishedFor } from './catalogue-prefetch';
 import { collectionFieldErrors } from './collection-fields';
-import { submission } from './submission';
+import { feeFacts, submission } from './submission';
 
 /** Who takes applications in at a door other than the portal, and which door that is. */
 const counterChannels: Record<string, Channel> = {
@@ -192,6 +193,15 @@ export function counterRoutes(ctx: ApplicationsContext) {
           officeCode: office,
           reason: null,
         });
+        const payer = {
+          subject: inserted.applicantSubject,
+          company: inserted.company,
+          documentIndex: blindIndex(
+            ctx.keyring,
+            IDENTITY_DOCUMENT_CONTEXT,
+            identityDocumentValue(identityDocument.kind, identityDocument.number),
+          ),
+        };
         for (const event of ['created', 'submitted']) {
           await enqueueEvent(tx, applicationsOutbox, {
             type: `applications.application.${event}`,
@@ -202,6 +212,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
               agencyCode: inserted.agencyCode,
               channel,
               officeCode: office,
+              ...(event === 'submitted' && feeFacts(ctx, filed, payer)),
             },
           });
         }

@@ -31,7 +31,7 @@ import { requireRevision } from './if-match';
 import { Application, factsOf, toApplicationView } from './application-view';
 import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
-import { submission } from './submission';
+import { feeFacts, submission } from './submission';
 
 const StepRequest = z
   .object({
@@ -194,7 +194,16 @@ export function stepRoutes(ctx: ApplicationsContext) {
           officeCode: principal.office ?? null,
         };
         const changes = await effects(tx, current, request);
-        const details = request.step === 'decide' ? await resultFacts(current, request) : {};
+        const details =
+          request.step === 'decide'
+            ? await resultFacts(current, request)
+            : request.step === 'submit'
+              ? feeFacts(ctx, current, {
+                  subject: current.applicantSubject,
+                  company: current.company,
+                  documentIndex: null,
+                })
+              : {};
         const updated = await applyStep(
           tx,
           current,

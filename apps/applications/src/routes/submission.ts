@@ -2,7 +2,7 @@ import type { Executor } from '@okno/db';
 import { invalidFields } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
 import { applicationNumber, numberPrefix } from '../model/application-number';
-import { feeDue } from '../model/fees';
+import { feeDue, feesDue } from '../model/fees';
 import { formDataErrors } from '../model/form-check';
 import { nextSequence } from '../store/application-store';
 
@@ -35,4 +35,25 @@ export async function submission(
     submittedAt: ctx.now(),
     feeDueMinor: feeDue(version, filed.applicantType),
   };
+}
+
+/**
+ * What the submitted event tells the payments service, so it can create an accrual for each
+ * fee with no call back: the fees (budget code, kopecks, title) and who pays. A counter
+ * applicant's identity document travels only as a keyed hash (see docs/payments.md).
+ */
+export function feeFacts(
+  ctx: ApplicationsContext,
+  filed: { serviceCode: string; serviceVersion: number; applicantType: 'citizen' | 'business' },
+  payer: { subject: string | null; company: string | null; documentIndex: string | null },
+): Record<string, unknown> {
+  const version = ctx.catalogue.cachedVersion(filed.serviceCode, filed.serviceVersion);
+  if (!version)
+    throw new Error(`catalogue version ${filed.serviceCode}/${filed.serviceVersion} was not read`);
+  const fees = feesDue(version, filed.applicantType).map((fee) => ({
+    budgetCode: fee.kbk,
+    amountMinor: fee.amountMinor,
+    title: fee.title,
+  }));
+  return fees.length === 0 ? {} : { fees, payer };
 }

@@ -59,7 +59,7 @@ export const staffMembers = identitySchema.table(
   (t) => [index('staff_members_agency_idx').on(t.agencyCode)],
 );
 
-export const partnerKinds = ['post', 'bank', 'mobile-sync', 'federal-hub'] as const;
+export const partnerKinds = ['post', 'bank', 'cash-desk', 'mobile-sync', 'federal-hub'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 
 /** Partner systems that call the node with client credentials, and what they may do. */

@@ -1,0 +1,1 @@
+ALTER TABLE "payments"."accruals" DROP COLUMN "status";
