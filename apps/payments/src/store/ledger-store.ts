@@ -54,5 +54,5 @@ export async function budgetCreditOf(db: Executor, paymentId: string): Promise<n
     .where(
       sql`${ledgerEntries.paymentId} = ${paymentId} and ${ledgerEntries.account} like 'budget:%'`,
     );
-  return -Number(row?.sum ?? 0);
+  return 0 - Number(row?.sum ?? 0); // not -Number(): no negative zero
 }
