@@ -43,8 +43,7 @@ async function newFine(amountMinor: number): Promise<string> {
   return ((await res.json()) as { uin: string }).uin;
 }
 
-const count = async (sql: string) =>
-  ((await h.handle.db.execute(sql)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+const count = (query: string) => h.count(query);
 
 describe(`${RETRIES} concurrent retries with one Idempotency-Key on ${testDatabaseKind}`, () => {
   it('start one payment at the provider, and every retry gets that payment', async () => {

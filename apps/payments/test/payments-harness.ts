@@ -1,5 +1,6 @@
 import { generateDataKey, keyring, type Keyring } from '@okno/crypto';
-import type { DatabaseHandle } from '@okno/db';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DatabaseHandle } from '@okno/db';
 import type { EventEnvelope } from '@okno/events';
 import type { PaymentsSettings } from '@okno/http';
 import { bankSimulator } from '@okno/plugin-payment-bank-simulator';
@@ -51,6 +52,8 @@ export interface PaymentsHarness {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /** The `n` a counting query returns. */
+  count(query: string): Promise<number>;
   /** Delivers an event to the service's subscription, as the node's bus would. */
   deliver(event: EventEnvelope): Promise<unknown>;
   close(): Promise<void>;
@@ -105,6 +108,7 @@ export async function paymentsHarness(
     keys,
     clock,
     call,
+    count: async (query) => (await queryRows<{ n: number }>(handle.db, sql.raw(query)))[0]!.n,
     deliver: (event) => subscription.handle(event),
     async close() {
       await handle.close();

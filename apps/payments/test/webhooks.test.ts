@@ -140,10 +140,10 @@ describe(`bank simulator webhooks on ${testDatabaseKind}`, () => {
     expect(late.status).toBe(401);
     expect(((await late.json()) as { detail: string }).detail).toMatch(/tolerance 300 s/);
     expect((await checkLedger(h.handle.db)).ok).toBe(true);
-    const rows = await h.handle.db.execute(
+    const entries = await h.count(
       `select count(*)::int as n from payments.ledger_entries where payment_id = '${payment.id}'`,
     );
-    expect((rows as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    expect(entries).toBe(2);
   });
 
   it('never moves a payment backwards when notices arrive out of order', async () => {
