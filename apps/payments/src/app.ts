@@ -15,6 +15,7 @@ import { cashRoutes } from './routes/cash-routes';
 import { ledgerRoutes } from './routes/ledger-routes';
 import { paymentRoutes } from './routes/payment-routes';
 import { providerPageRoutes } from './routes/provider-pages';
+import { reconciliationRoutes } from './routes/reconciliation-routes';
 import { refundRoutes } from './routes/refund-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { layoutProblem } from './uin/uin-layout';
@@ -47,6 +48,7 @@ export function paymentsContext(deps: ServiceDeps): PaymentsContext {
     settings,
     pendingMs: PENDING_MINUTES * 60_000,
     now: () => new Date(),
+    timeZone: deps.region?.calendar.timeZone ?? 'UTC',
   };
 }
 
@@ -63,6 +65,7 @@ export function paymentsApp(ctx: PaymentsContext, deps: ServiceDeps): ServiceApp
   app.route('/', cashRoutes(ctx));
   app.route('/', refundRoutes(ctx));
   app.route('/', ledgerRoutes());
+  app.route('/', reconciliationRoutes(ctx));
   app.route(
     '/',
     providerPageRoutes(ctx, (path, init) => Promise.resolve(app.request(path, init))),

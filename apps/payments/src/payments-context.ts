@@ -16,6 +16,8 @@ export interface PaymentsContext {
   /** How long a payer has at a provider before the payment expires. */
   readonly pendingMs: number;
   readonly now: () => Date;
+  /** The region's time zone: a statement's day is a day there. */
+  readonly timeZone: string;
 }
 
 export const NODE_ISSUER = '0001';

@@ -45,12 +45,14 @@ export interface PaymentsHarness {
   keys: Keyring;
   /** The clock the simulator signs with and the service reads. */
   clock: { now: Date };
+  /** Calls a route; `body` goes as JSON unless `raw` gives the body as it is. */
   call(
     claims: TokenClaims | null,
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
+    raw?: string,
   ): Promise<Response>;
   /** The `n` a counting query returns. */
   count(query: string): Promise<number>;
@@ -90,7 +92,7 @@ export async function paymentsHarness(
   const ctx = { ...paymentsContext(deps), now };
   const app = paymentsApp(ctx, deps);
   const subscription = feeAccrualsSubscription(ctx, handle.db);
-  const call: PaymentsHarness['call'] = async (claims, method, path, body, headers = {}) =>
+  const call: PaymentsHarness['call'] = async (claims, method, path, body, headers = {}, raw) =>
     app.request(path, {
       method,
       headers: {
@@ -99,6 +101,7 @@ export async function paymentsHarness(
         ...headers,
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(raw !== undefined && { body: raw }),
     });
   return {
     handle,

@@ -5,6 +5,7 @@ import {
   check,
   date,
   index,
+  integer,
   pgSchema,
   primaryKey,
   text,
@@ -196,3 +197,70 @@ export const ledgerEntries = paymentsSchema.table(
 export const paymentsOutbox = outboxTable(paymentsSchema);
 export const paymentsProcessedEvents = processedEventsTable(paymentsSchema);
 export const paymentsIdempotencyKeys = idempotencyKeysTable(paymentsSchema);
+
+/**
+ * A daily statement from a bank, the treasury or a counter network, imported to reconcile
+ * against the node's payments. One per source and day: importing it again changes nothing.
+ */
+export const statements = paymentsSchema.table(
+  'statements',
+  {
+    id: uuid('id').primaryKey(),
+    /** The provider it reports on (`okno.bank-simulator`, `okno.cash`). */
+    source: text('source').notNull(),
+    statementDate: date('statement_date', { mode: 'string' }).notNull(),
+    sha256: text('sha256').notNull(),
+    lineCount: integer('line_count').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    matchedCount: integer('matched_count').notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('statements_source_date_idx').on(t.source, t.statementDate)],
+);
+
+/** A line of a statement as the source sent it, and the payment it matched. */
+export const statementLines = paymentsSchema.table(
+  'statement_lines',
+  {
+    statementId: uuid('statement_id').notNull(),
+    /** 1-based position in the file (after the header). */
+    lineNo: integer('line_no').notNull(),
+    /** The source's own id of the transfer. */
+    lineId: text('line_id').notNull(),
+    uin: text('uin').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    paymentId: uuid('payment_id'),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.lineNo] })],
+);
+
+export const discrepancyKinds = ['missing', 'unknown', 'amount-differs', 'duplicate'] as const;
+export type DiscrepancyKind = (typeof discrepancyKinds)[number];
+
+/** What a statement and the node disagree on, until an officer decides what it was. */
+export const discrepancies = paymentsSchema.table(
+  'discrepancies',
+  {
+    id: uuid('id').primaryKey(),
+    statementId: uuid('statement_id').notNull(),
+    kind: text('kind').$type<DiscrepancyKind>().notNull(),
+    uin: text('uin').notNull(),
+    paymentId: uuid('payment_id'),
+    lineNo: integer('line_no'),
+    /** What the node recorded, and what the statement says (kopecks). */
+    nodeMinor: bigint('node_minor', { mode: 'number' }),
+    statementMinor: bigint('statement_minor', { mode: 'number' }),
+    decision: text('decision'),
+    note: text('note'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('discrepancies_statement_idx').on(t.statementId),
+    index('discrepancies_open_idx')
+      .on(t.id)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
+);
