@@ -22,12 +22,12 @@ const MAX_LINES = 50_000;
 export function parseStatementCsv(text: string): { lines: ParsedLine[]; errors: FieldError[] } {
   let records: Record<string, string>[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    records = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       max_record_size: 4096,
-    }) as Record<string, string>[];
+    });
   } catch (error) {
     return {
       lines: [],
