@@ -2,4 +2,5 @@ export { createNodeApp, type NodeAppDeps } from './create-node-app';
 export { runNode, type RunNodeOptions } from './run-node';
 export { nodeEnv, type NodeEnv } from './env';
 export { loadPlugins, type PluginImporter } from './plugins';
-export { documentsSettings, loadSigningKeys } from './document-settings';
+export { documentsSettings, loadSigningKeys, paymentsSettings } from './document-settings';
+export { startEventRelays, type EventRelays } from './event-relays';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { newId } from '@okno/db';
 import { payments, paymentsIdempotencyKeys } from '@okno/db/payments';
 import {
@@ -124,6 +124,31 @@ export function paymentRoutes(ctx: PaymentsContext) {
         });
         c.header('location', `/api/payments/payments/${payment.id}`);
         return c.json(toPaymentView(payment), 201);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/payments',
+        access: { roles: payerRoles },
+        tags: ['payments'],
+        summary: "The caller's own payments, newest first: their receipts once paid",
+        responses: {
+          200: {
+            description: 'The payments.',
+            content: { 'application/json': { schema: PaymentList } },
+          },
+        },
+      }),
+      async (c) => {
+        const principal = requirePrincipal(c.var.principal);
+        const rows = await c.var.db
+          .select()
+          .from(payments)
+          .where(eq(payments.createdBy, principal.subject))
+          .orderBy(desc(payments.createdAt))
+          .limit(200);
+        return c.json({ items: rows.map(toPaymentView) }, 200);
       },
     )
     .openapi(

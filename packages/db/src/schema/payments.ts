@@ -116,6 +116,7 @@ export const payments = paymentsSchema.table(
   (t) => [
     index('payments_accrual_idx').on(t.accrualId),
     index('payments_uin_idx').on(t.uin),
+    index('payments_created_by_idx').on(t.createdBy, t.createdAt),
     index('payments_pending_idx')
       .on(t.createdAt)
       .where(sql`${t.status} in ('created', 'pending')`),

@@ -1,0 +1,1 @@
+CREATE INDEX "payments_created_by_idx" ON "payments"."payments" USING btree ("created_by","created_at");
