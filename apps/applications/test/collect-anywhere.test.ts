@@ -186,6 +186,15 @@ describe(`the result's way to the office, and its fee, on ${testDatabaseKind}`, 
     expect(events.filter((e) => e.type === 'applications.application.fee-paid')).toHaveLength(1);
   });
 
+  it('counts a refunded fee as not paid any more', async () => {
+    const payments = feePaymentsSubscription(h.handle.db);
+    const refund = { ...paid(id, 15_000), type: 'payments.fee.refunded' };
+    expect(await payments.handle(refund)).toBe('handled');
+    expect(await payments.handle(refund)).toBe('duplicate');
+    const after = (await (await h.call(lena, 'GET', `/applications/${id}`)).json()) as View;
+    expect(after.fee).toEqual({ dueMinor: 35_000, paidMinor: 20_000, paidAt: null });
+  });
+
   it('ignores a payment for no application of this node, rather than retrying it for ever', async () => {
     const payments = feePaymentsSubscription(h.handle.db);
     expect(await payments.handle(paid(newId(), 100))).toBe('handled');

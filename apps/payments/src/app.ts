@@ -12,6 +12,7 @@ import { expirePayments } from './jobs/expire-payments';
 import { NODE_ISSUER, PENDING_MINUTES, type PaymentsContext } from './payments-context';
 import { accrualRoutes } from './routes/accrual-routes';
 import { cashRoutes } from './routes/cash-routes';
+import { issuerRoutes } from './routes/issuer-routes';
 import { ledgerRoutes } from './routes/ledger-routes';
 import { paymentRoutes } from './routes/payment-routes';
 import { providerPageRoutes } from './routes/provider-pages';
@@ -65,6 +66,7 @@ export function paymentsApp(ctx: PaymentsContext, deps: ServiceDeps): ServiceApp
   app.route('/', cashRoutes(ctx));
   app.route('/', refundRoutes(ctx));
   app.route('/', ledgerRoutes());
+  app.route('/', issuerRoutes());
   app.route('/', reconciliationRoutes(ctx));
   app.route(
     '/',

@@ -15,19 +15,25 @@ export const FeePaid = z.object({
 });
 
 /**
- * Marks fees paid as payments reports them: the applicant never brings a receipt. Once per
- * event (the consumer records it in the same transaction), so a redelivery adds nothing.
+ * Marks fees paid as payments reports them, and unpaid again when money is refunded: the
+ * applicant never brings a receipt. Once per event (the consumer records it in the same
+ * transaction), so a redelivery adds nothing.
  */
 export function feePaymentsSubscription(db: Database): EventSubscription {
   const name = 'applications.fee-payments';
   return {
     name,
-    pattern: 'payments.fee.paid',
+    pattern: 'payments.fee.*',
     handle: defineConsumer({
       name,
       db,
       processed: applicationsProcessedEvents,
-      handle: (event, tx) => recordFeePayment(tx, event),
+      handle: (event, tx) =>
+        event.type === 'payments.fee.refunded'
+          ? recordFeeRefund(tx, event)
+          : event.type === 'payments.fee.paid'
+            ? recordFeePayment(tx, event)
+            : Promise.resolve(),
     }),
   };
 }
@@ -62,4 +68,30 @@ export async function recordFeePayment(tx: Executor, event: EventEnvelope): Prom
       payload: { applicationId: current.id, paidMinor, dueMinor: current.feeDueMinor },
     });
   }
+}
+
+/** Money of a fee returned to the payer: what is paid goes down, and may no longer cover it. */
+export async function recordFeeRefund(tx: Executor, event: EventEnvelope): Promise<void> {
+  const parsed = FeePaid.safeParse(event.payload);
+  if (!parsed.success) return;
+  const refund = parsed.data;
+  const current = await lockApplication(tx, refund.applicationId);
+  if (!current) return;
+  const paidMinor = Math.max(0, current.feePaidMinor - refund.amountMinor);
+  const stillPaid = feePaid({ ...current, feePaidMinor: paidMinor });
+  await updateApplication(tx, current, {
+    feePaidMinor: paidMinor,
+    ...(!stillPaid && { feePaidAt: null }),
+  });
+  await recordTransition(tx, {
+    applicationId: current.id,
+    step: 'refund-fee',
+    fromStatus: current.status,
+    toStatus: current.status,
+    actorSubject: 'okno:payments',
+    actorRoles: nodeActor.roles,
+    channel: null,
+    officeCode: null,
+    reason: `refund of payment ${refund.paymentId}: ${refund.amountMinor} kopecks`,
+  });
 }

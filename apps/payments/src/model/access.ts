@@ -13,8 +13,18 @@ export const paymentReaders = [
   personRoles.mobileOfficer,
 ];
 
-/** Who may charge a fine or fee outside an application: agencies' officers. */
-export const accrualIssuers = [personRoles.backOfficeOfficer, personRoles.supervisor];
+/**
+ * Who may charge a fine or fee outside an application: agencies' officers, front offices
+ * (with UINs of their own issuer, even made offline) and the mobile offices' synchroniser.
+ */
+export const accrualIssuers = [
+  personRoles.backOfficeOfficer,
+  personRoles.supervisor,
+  personRoles.mfcOfficer,
+  personRoles.postOfficer,
+  personRoles.mobileOfficer,
+  machineRoles.mobileSync,
+];
 
 /** Partner systems that post cash taken at their counters. */
 export const cashPosters = [machineRoles.postChannel, machineRoles.cashDesk];

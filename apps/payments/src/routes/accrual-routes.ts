@@ -9,11 +9,20 @@ import { recordAudit, actorOf } from '@okno/audit';
 import { newId } from '@okno/db';
 import { accruals, paymentsIdempotencyKeys, paymentsOutbox } from '@okno/db/payments';
 import { enqueueEvent } from '@okno/events';
-import { createRouter, defineRoute, notFound, requirePrincipal } from '@okno/http';
+import {
+  conflict,
+  createRouter,
+  defineRoute,
+  invalidFields,
+  notFound,
+  requirePrincipal,
+} from '@okno/http';
 import { accrualIssuers, payerRoles } from '../model/access';
+import { offlineUinProblem } from '../model/offline-uin';
 import type { PaymentsContext } from '../payments-context';
 import { accrualsOfPayer, findAccrualByUin } from '../store/accrual-store';
-import { nextNodeUin } from '../store/uin-issuer-store';
+import { findIssuer, nextNodeUin } from '../store/uin-issuer-store';
+import { issuerOf } from '../uin/uin-layout';
 import { Accrual, toAccrualView, Uin } from './views';
 
 const IdentityDocument = z.object({
@@ -34,6 +43,10 @@ const NewAccrual = z
     budgetCode: z.string().regex(/^\d{20}$/, 'a budget classification code of 20 digits'),
     purpose: z.string().trim().min(3).max(210),
     dueDate: z.iso.date().optional(),
+    uin: Uin.optional().openapi({
+      description:
+        'A UIN the office made itself, under its own issuer (offline, see docs/payments.md); without it the node makes one.',
+    }),
     payer: z
       .object({
         document: IdentityDocument.optional(),
@@ -134,7 +147,9 @@ export function accrualRoutes(ctx: PaymentsContext) {
         access: { roles: accrualIssuers },
         idempotency: paymentsIdempotencyKeys,
         tags: ['payments'],
-        summary: 'Charge a fine or fee outside an application; the node makes its UIN',
+        summary: 'Charge a fine or fee outside an application, or bring one an office made offline',
+        description:
+          "Without `uin` the node makes the UIN. With one (a counter or mobile office that issued it on its own), it must be valid, of this region, under the office's registered issuer; sent again with the same details it returns the accrual already recorded (200).",
         request: {
           body: { required: true, content: { 'application/json': { schema: NewAccrual } } },
         },
@@ -143,14 +158,38 @@ export function accrualRoutes(ctx: PaymentsContext) {
             description: 'The accrual, with its UIN.',
             content: { 'application/json': { schema: Accrual } },
           },
+          200: {
+            description: 'This UIN was brought before with the same details.',
+            content: { 'application/json': { schema: Accrual } },
+          },
+          409: { description: 'This UIN was brought before with other details.' },
         },
       }),
       async (c) => {
         const principal = requirePrincipal(c.var.principal);
         const body = c.req.valid('json');
         const document = body.payer.document;
+        if (body.uin) {
+          const problem = offlineUinProblem(
+            ctx.layout,
+            body.uin,
+            await findIssuer(c.var.db, issuerOf(ctx.layout, body.uin) ?? ''),
+            principal,
+          );
+          if (problem)
+            throw invalidFields([{ location: 'body', pointer: '/uin', message: problem }]);
+          const existing = await findAccrualByUin(c.var.db, body.uin);
+          if (existing) {
+            const same =
+              existing.amountMinor === body.amountMinor &&
+              existing.budgetCode === body.budgetCode &&
+              existing.purpose === body.purpose;
+            if (!same) throw conflict(`UIN ${body.uin} was brought before with other details.`);
+            return c.json(toAccrualView(existing), 200);
+          }
+        }
         const row = await c.var.db.transaction(async (tx) => {
-          const uin = await nextNodeUin(tx, ctx);
+          const uin = body.uin ?? (await nextNodeUin(tx, ctx));
           const [inserted] = await tx
             .insert(accruals)
             .values({
@@ -161,13 +200,15 @@ export function accrualRoutes(ctx: PaymentsContext) {
               budgetCode: body.budgetCode,
               purpose: body.purpose,
               dueDate: body.dueDate ?? null,
-              issuer: ctx.nodeIssuer,
+              issuer: issuerOf(ctx.layout, uin),
               payerSubject: body.payer.subject ?? null,
               payerIndex: document ? documentIndex(ctx, document) : null,
               createdBy: principal.subject,
             })
+            .onConflictDoNothing()
             .returning();
-          if (!inserted) throw new Error('accrual insert returned nothing');
+          // Another request brought the same offline UIN in between: the retry finds it.
+          if (!inserted) throw conflict(`UIN ${uin} is being recorded by another request; retry.`);
           await recordAudit(tx, {
             kind: 'accrual-created',
             ...actorOf(principal, c.var.requestId),
@@ -176,6 +217,8 @@ export function accrualRoutes(ctx: PaymentsContext) {
               amountMinor: inserted.amountMinor,
               budgetCode: inserted.budgetCode,
               agency: principal.agency ?? null,
+              office: principal.office ?? null,
+              offline: body.uin !== undefined,
             },
           });
           await enqueueEvent(tx, paymentsOutbox, {

@@ -106,5 +106,15 @@ export async function recordRefund(
     ...(accrual.applicationId && { applicationId: accrual.applicationId }),
   };
   await enqueueEvent(tx, paymentsOutbox, { type: 'payments.payment.refunded', payload });
+  if (accrual.applicationId) {
+    await enqueueEvent(tx, paymentsOutbox, {
+      type: 'payments.fee.refunded',
+      payload: {
+        applicationId: accrual.applicationId,
+        amountMinor: refund.amountMinor,
+        paymentId: payment.id,
+      },
+    });
+  }
   return updated;
 }
