@@ -10,7 +10,9 @@ import { applicationReaders, readable } from './portal-routes';
 
 const HistoryEntry = z
   .object({
-    step: z.string().openapi({ description: 'A lifecycle step, or collect-at, assign, pay-fee, refund-fee.' }),
+    step: z
+      .string()
+      .openapi({ description: 'A lifecycle step, or collect-at, assign, pay-fee, refund-fee.' }),
     from: z.string().nullable(),
     to: z.string(),
     at: z.iso.datetime(),
