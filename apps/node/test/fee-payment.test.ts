@@ -155,6 +155,10 @@ describe(`paying an application's fee on ${testDatabaseKind}`, () => {
     expect(receipts.items).toEqual([
       expect.objectContaining({ id: payment.id, status: 'paid', reference: `sim-${payment.id}` }),
     ]);
+    const fees = await call(registrar, 'GET', `/api/payments/applications/${id}/accruals`);
+    expect(((await fees.json()) as Accruals).items).toEqual([
+      expect.objectContaining({ uin, status: 'paid' }),
+    ]);
     const seen = await call(registrar, 'GET', `/api/payments/accruals/${uin}/payments`);
     expect(
       ((await seen.json()) as { items: { status: string; amountMinor: number }[] }).items,

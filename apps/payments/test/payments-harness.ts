@@ -66,7 +66,7 @@ export interface PaymentsHarness {
  * with the real bank simulator as its provider and a clock tests can move.
  */
 export async function paymentsHarness(
-  options: { providers?: PaymentProvider[] } = {},
+  options: { providers?: PaymentProvider[]; timeZone?: string } = {},
 ): Promise<PaymentsHarness> {
   const handle = await createTestDatabase();
   const issuer = await createTestIssuer();
@@ -89,7 +89,11 @@ export async function paymentsHarness(
     ]),
   };
   // The service reads the same clock: expiry and notices' freshness follow the test's time.
-  const ctx = { ...paymentsContext(deps), now };
+  const ctx = {
+    ...paymentsContext(deps),
+    now,
+    ...(options.timeZone && { timeZone: options.timeZone }),
+  };
   const app = paymentsApp(ctx, deps);
   const subscription = feeAccrualsSubscription(ctx, handle.db);
   const call: PaymentsHarness['call'] = async (claims, method, path, body, headers = {}, raw) =>

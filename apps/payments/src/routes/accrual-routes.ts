@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import {
   blindIndex,
   blindIndexes,
@@ -17,7 +18,7 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { accrualIssuers, payerRoles } from '../model/access';
+import { accrualIssuers, isPayerOf, isStaff, payerRoles, paymentReaders } from '../model/access';
 import { offlineUinProblem } from '../model/offline-uin';
 import type { PaymentsContext } from '../payments-context';
 import { accrualsOfPayer, findAccrualByUin } from '../store/accrual-store';
@@ -105,6 +106,30 @@ export function accrualRoutes(ctx: PaymentsContext) {
           ...(principal.company && { company: principal.company }),
         });
         return c.json({ items: rows.map(toAccrualView) }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/applications/{id}/accruals',
+        access: { roles: [...payerRoles, ...paymentReaders] },
+        tags: ['payments'],
+        summary: "An application's fees: their UINs and what is paid",
+        request: { params: z.object({ id: z.uuid() }) },
+        responses: {
+          200: {
+            description: 'The accruals, possibly none.',
+            content: { 'application/json': { schema: AccrualList } },
+          },
+        },
+      }),
+      async (c) => {
+        const principal = requirePrincipal(c.var.principal);
+        const { id } = c.req.valid('param');
+        const rows = await c.var.db.select().from(accruals).where(eq(accruals.applicationId, id));
+        // Staff see any application's fees; an applicant only their own (others' look empty).
+        const visible = isStaff(principal) ? rows : rows.filter((a) => isPayerOf(principal, a));
+        return c.json({ items: visible.map(toAccrualView) }, 200);
       },
     )
     .openapi(
