@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { personRoles } from '@okno/auth';
-import { uinIssuers } from '@okno/db/payments';
+import { paymentsIdempotencyKeys, uinIssuers } from '@okno/db/payments';
 import { conflict, createRouter, defineRoute, invalidFields } from '@okno/http';
 import { NODE_ISSUER } from '../payments-context';
 
@@ -46,6 +46,7 @@ export function issuerRoutes() {
         method: 'post',
         path: '/uin-issuers',
         access: { roles: [personRoles.regionalAdmin] },
+        idempotency: paymentsIdempotencyKeys,
         tags: ['payments'],
         summary: 'Give an office its own UIN segment, so it can issue UINs offline',
         request: { body: { required: true, content: { 'application/json': { schema: Issuer } } } },

@@ -223,6 +223,7 @@ export function reconciliationRoutes(ctx: PaymentsContext) {
         method: 'post',
         path: '/discrepancies/{id}/resolution',
         access: { roles: moneyOfficers },
+        idempotency: paymentsIdempotencyKeys,
         tags: ['reconciliation'],
         summary: 'Decide what a discrepancy was; recorded with who and why in the audit trail',
         request: {
