@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { paymentNotices } from '@okno/db/payments';
 import { createRouter, defineRoute, notFound, ProblemError, problemTypes } from '@okno/http';
 import { WebhookRejected, type PaymentNotice } from '@okno/plugin-sdk';
@@ -95,7 +95,10 @@ export function webhookRoutes(ctx: PaymentsContext) {
           .update(paymentNotices)
           .set({ effect })
           .where(
-            sql`${paymentNotices.provider} = ${provider.id} and ${paymentNotices.eventId} = ${notice.eventId}`,
+            and(
+              eq(paymentNotices.provider, provider.id),
+              eq(paymentNotices.eventId, notice.eventId),
+            ),
           );
         return effect;
       });
