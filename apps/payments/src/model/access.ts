@@ -13,6 +13,9 @@ export const paymentReaders = [
   personRoles.mobileOfficer,
 ];
 
+/** Who may see payments and accruals at all; object-level checks narrow it (payers see their own). */
+export const paymentViewers = [...payerRoles, ...paymentReaders];
+
 /**
  * Who may charge a fine or fee outside an application: agencies' officers, front offices
  * (with UINs of their own issuer, even made offline) and the mobile offices' synchroniser.

@@ -18,7 +18,7 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { accrualIssuers, isPayerOf, isStaff, payerRoles, paymentReaders } from '../model/access';
+import { accrualIssuers, isPayerOf, isStaff, payerRoles, paymentViewers } from '../model/access';
 import { offlineUinProblem } from '../model/offline-uin';
 import type { PaymentsContext } from '../payments-context';
 import { accrualsOfPayer, findAccrualByUin } from '../store/accrual-store';
@@ -112,7 +112,7 @@ export function accrualRoutes(ctx: PaymentsContext) {
       defineRoute({
         method: 'get',
         path: '/applications/{id}/accruals',
-        access: { roles: [...payerRoles, ...paymentReaders] },
+        access: { roles: paymentViewers },
         tags: ['payments'],
         summary: "An application's fees: their UINs and what is paid",
         request: { params: z.object({ id: z.uuid() }) },

@@ -10,7 +10,7 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { isPayerOf, isStaff, payerRoles, paymentReaders } from '../model/access';
+import { isPayerOf, isStaff, payerRoles, paymentViewers } from '../model/access';
 import type { PaymentsContext } from '../payments-context';
 import { findAccrualByUin, lockAccrual } from '../store/accrual-store';
 import { moveTo } from '../store/payment-moves';
@@ -155,7 +155,7 @@ export function paymentRoutes(ctx: PaymentsContext) {
       defineRoute({
         method: 'get',
         path: '/payments/{id}',
-        access: { roles: [...payerRoles, ...paymentReaders] },
+        access: { roles: paymentViewers },
         tags: ['payments'],
         summary: 'A payment: its state, and once paid, the receipt',
         request: { params: z.object({ id: z.uuid() }) },
@@ -181,7 +181,7 @@ export function paymentRoutes(ctx: PaymentsContext) {
       defineRoute({
         method: 'get',
         path: '/accruals/{uin}/payments',
-        access: { roles: [...payerRoles, ...paymentReaders] },
+        access: { roles: paymentViewers },
         tags: ['payments'],
         summary: 'Payments of an accrual: what is paid, for officers and the payer',
         request: { params: z.object({ uin: Uin }) },
