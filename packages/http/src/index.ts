@@ -2,7 +2,8 @@ export type { AccessDenial, AccessDenialSink } from './access-denials';
 export type { AppEnv } from './app-env';
 export { requireAccess, requirePrincipal, requireRole, requireScope, type Access } from './access';
 export { authenticate } from './authenticate';
-export { createRootApp, type RootAppOptions } from './create-root-app';
+export { createRootApp, inProcessCall, type RootAppOptions } from './create-root-app';
+export { admissionControl, type AdmissionLimits, type AdmissionStats } from './admission';
 export {
   createServiceApp,
   type RegionSettings,

@@ -20,6 +20,7 @@ export const problemTypes = {
   idempotencyKeyInUse: 'idempotency-key-in-use',
   invalidCursor: 'invalid-cursor',
   unavailable: 'service-unavailable',
+  overloaded: 'overloaded',
   internal: 'internal-error',
 } as const;
 export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];

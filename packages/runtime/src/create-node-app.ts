@@ -8,6 +8,8 @@ import { pendingMigrations, type DatabaseHandle } from '@okno/db';
 import {
   BEARER_SCHEME,
   createRootApp,
+  inProcessCall,
+  type AdmissionLimits,
   defineRoute,
   type AccessDenialSink,
   type DocumentsSettings,
@@ -40,6 +42,8 @@ export interface NodeAppDeps {
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Load shedding: how many requests are handled at once and how many may wait. */
+  admission?: AdmissionLimits;
   /** Cross-cutting middleware such as HTTP telemetry. */
   middleware?: MiddlewareHandler[];
   /** Prometheus exposition text; /metrics answers 404 without it. */
@@ -81,6 +85,7 @@ export function createNodeApp(deps: NodeAppDeps) {
     logger: deps.logger,
     ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
     ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
+    ...(deps.admission === undefined ? {} : { admission: deps.admission }),
     ...(deps.nativeRoutes === undefined ? {} : { nativeRoutes: deps.nativeRoutes }),
     ownBodyLimit: deps.services.flatMap((s) =>
       (s.ownBodyLimit ?? []).map((route) => {
@@ -171,7 +176,7 @@ export function createNodeApp(deps: NodeAppDeps) {
   // Otherwise over HTTP, to the URL the deployment configured.
   const hosted = new Set(deps.services.map((s) => s.info.name));
   const callService: ServiceCaller = async (service, path, init) => {
-    if (hosted.has(service)) return root.request(`/api/${service}${path}`, init);
+    if (hosted.has(service)) return root.request(`/api/${service}${path}`, init, inProcessCall);
     const remote = deps.remoteServices?.[service];
     if (!remote)
       throw new Error(`service "${service}" is neither hosted here nor in OKNO_SERVICE_URLS`);

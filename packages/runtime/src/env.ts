@@ -107,6 +107,20 @@ export const nodeEnv = baseEnv
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
     OKNO_MIGRATE: flag,
+    /**
+     * Load shedding (docs/performance.md): requests handled at once per process; more wait in
+     * line, at most OKNO_MAX_QUEUED of them for at most OKNO_MAX_WAIT_MS, and the rest get 503
+     * with Retry-After. Size it to the database pool: more in flight only lengthens the wait.
+     */
+    /**
+     * Node processes sharing the port (node:cluster), to use more than one core; each has its
+     * own database pool, in-flight limit and connections. Needs DATABASE_URL: the embedded
+     * database belongs to one process.
+     */
+    OKNO_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    OKNO_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(64),
+    OKNO_MAX_QUEUED: z.coerce.number().int().nonnegative().default(1024),
+    OKNO_MAX_WAIT_MS: z.coerce.number().int().positive().default(1000),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
@@ -114,6 +128,13 @@ export const nodeEnv = baseEnv
       .default(1024 * 1024),
   })
   .superRefine((env, ctx) => {
+    if (env.OKNO_WORKERS > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OKNO_WORKERS'],
+        message: 'more than one worker needs DATABASE_URL (the embedded database is one process’s)',
+      });
+    }
     if (env.OKNO_STORAGE === 's3') {
       for (const name of [
         'OKNO_S3_BUCKET',

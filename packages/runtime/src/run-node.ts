@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { accessDenialAudit } from '@okno/audit';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
@@ -13,6 +14,7 @@ import { loadRegionSettings } from './region-settings';
 import { startScheduledJobs } from './scheduled-jobs';
 import { openStorage } from './storage-config';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
+import { superviseWorkers } from './workers';
 
 export interface RunNodeOptions {
   /** The process's name in logs and telemetry: 'okno-node', or a service's name. */
@@ -31,6 +33,10 @@ export interface RunNodeOptions {
  */
 export async function runNode(options: RunNodeOptions): Promise<void> {
   const env = await refuseBadConfig(options.name, readNodeEnv);
+  if (env.OKNO_WORKERS > 1 && cluster.isPrimary) {
+    const supervisor = createLogger({ name: `${options.name}-supervisor`, level: env.LOG_LEVEL });
+    return superviseWorkers(env.OKNO_WORKERS, supervisor);
+  }
   const telemetry = startTelemetry({
     serviceName: options.name,
     serviceVersion: options.version,
@@ -109,6 +115,12 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
       ...(identity.provider && { nativeRoutes: [identity.provider] }),
       logger,
       maxBodyBytes: env.MAX_BODY_BYTES,
+      admission: {
+        maxInFlight: env.OKNO_MAX_IN_FLIGHT,
+        maxQueued: env.OKNO_MAX_QUEUED,
+        maxWaitMs: env.OKNO_MAX_WAIT_MS,
+        retryAfterSeconds: Math.max(1, Math.ceil(env.OKNO_MAX_WAIT_MS / 1000)),
+      },
       middleware: [httpTelemetry()],
       metricsText: () => telemetry.metricsText(),
       isDraining: () => draining,
