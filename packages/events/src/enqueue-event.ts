@@ -4,6 +4,8 @@ import { currentTraceHeaders, EVENT_TYPE, type EventEnvelope } from './envelope'
 export interface NewEvent<P extends Record<string, unknown>> {
   type: string;
   payload: P;
+  /** The event's id, when the caller must refer to it later in the same transaction. */
+  id?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function enqueueEvent<P extends Record<string, unknown>>(
     throw new Error(`event type "${event.type}" is not <context>.<entity>.<past-verb>`);
   }
   const envelope: EventEnvelope<P> = {
-    id: newId(),
+    id: event.id ?? newId(),
     type: event.type,
     payload: event.payload,
     headers: currentTraceHeaders(),

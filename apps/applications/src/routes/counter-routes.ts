@@ -25,7 +25,7 @@ import { Application, toApplicationView } from './application-view';
 import { bodyError } from './body-error';
 import { officesFor, prefetchPublished, publishedFor } from './catalogue-prefetch';
 import { collectionFieldErrors } from './collection-fields';
-import { feeFacts, submission } from './submission';
+import { feeFacts, numberSubmitted, submission } from './submission';
 
 /** Who takes applications in at a door other than the portal, and which door that is. */
 const counterChannels: Record<string, Channel> = {
@@ -155,7 +155,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
           serviceVersionId: version.id,
           applicantType: type,
         };
-        const submitted = await submission(ctx, tx, filed, body.formData, today);
+        const submitted = submission(ctx, filed, body.formData);
         const inserted = await insertApplication(tx, {
           id,
           ...filed,
@@ -202,8 +202,10 @@ export function counterRoutes(ctx: ApplicationsContext) {
             identityDocumentValue(identityDocument.kind, identityDocument.number),
           ),
         };
-        for (const event of ['created', 'submitted']) {
+        const eventIds = [newId(), newId()];
+        for (const [i, event] of (['created', 'submitted'] as const).entries()) {
           await enqueueEvent(tx, applicationsOutbox, {
+            id: eventIds[i]!,
             type: `applications.application.${event}`,
             payload: {
               applicationId: id,
@@ -216,7 +218,7 @@ export function counterRoutes(ctx: ApplicationsContext) {
             },
           });
         }
-        return inserted;
+        return { ...inserted, number: await numberSubmitted(ctx, tx, id, eventIds, today) };
       });
       c.header('location', `/api/applications/applications/${row.id}`);
       c.header('etag', `"${row.revision}"`);

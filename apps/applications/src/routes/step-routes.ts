@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { hasAnyRole, hasRole, personRoles, type Principal } from '@okno/auth';
 import { dateIn } from '@okno/calendar';
-import type { Executor } from '@okno/db';
+import { newId } from '@okno/db';
 import { applicationsIdempotencyKeys, type Channel } from '@okno/db/applications';
 import {
   conflict,
@@ -31,7 +31,7 @@ import { requireRevision } from './if-match';
 import { Application, factsOf, toApplicationView } from './application-view';
 import { prefetchApplicationVersion } from './catalogue-prefetch';
 import { applicationReaders, readable } from './portal-routes';
-import { feeFacts, submission } from './submission';
+import { feeFacts, numberSubmitted, submission } from './submission';
 
 const StepRequest = z
   .object({
@@ -83,16 +83,12 @@ export function stepRoutes(ctx: ApplicationsContext) {
   };
 
   /** The changes a step makes beyond the status, or the fields it is refused for. */
-  async function effects(
-    tx: Executor,
-    row: ApplicationRow,
-    request: StepRequest,
-  ): Promise<Partial<NewApplicationRow>> {
+  function effects(row: ApplicationRow, request: StepRequest): Partial<NewApplicationRow> {
     const now = ctx.now();
     const today = dateIn(now, ctx.region.calendar.timeZone);
     switch (request.step) {
       case 'submit':
-        return submission(ctx, tx, row, unseal(ctx.keyring, row.id, row.sealed).formData, today);
+        return submission(ctx, row, unseal(ctx.keyring, row.id, row.sealed).formData);
       case 'register': {
         const clock = { ...clockOf(row), registeredOn: today };
         return { registeredOn: today, ...withDeadline(clock, today) };
@@ -193,7 +189,7 @@ export function stepRoutes(ctx: ApplicationsContext) {
           channel: channelOf(principal),
           officeCode: principal.office ?? null,
         };
-        const changes = await effects(tx, current, request);
+        const changes = effects(current, request);
         const details =
           request.step === 'decide'
             ? await resultFacts(current, request)
@@ -204,6 +200,7 @@ export function stepRoutes(ctx: ApplicationsContext) {
                   documentIndex: null,
                 })
               : {};
+        const eventId = newId();
         const updated = await applyStep(
           tx,
           current,
@@ -212,7 +209,15 @@ export function stepRoutes(ctx: ApplicationsContext) {
           changes,
           request.reason,
           details,
+          eventId,
         );
+        if (request.step === 'submit') {
+          const today = dateIn(ctx.now(), ctx.region.calendar.timeZone);
+          return {
+            ...updated,
+            number: await numberSubmitted(ctx, tx, updated.id, [eventId], today),
+          };
+        }
         // Registered: the agency now asks the registries for what the state already holds.
         return request.step === 'register' ? openRegistryRequests(ctx, tx, updated) : updated;
       });

@@ -1,19 +1,18 @@
 import type { Executor } from '@okno/db';
 import { invalidFields } from '@okno/http';
 import type { ApplicationsContext } from '../applications-context';
-import { applicationNumber, numberPrefix } from '../model/application-number';
+import { numberPrefix } from '../model/application-number';
 import { feeDue, feesDue } from '../model/fees';
 import { formDataErrors } from '../model/form-check';
-import { nextSequence } from '../store/application-store';
+import { numberApplication } from '../store/application-store';
 
 /**
  * What submitting adds to an application, whatever the door: a complete form (every bad or
- * missing field reported), its number, and the fees it owes. The catalogue version must have been read before
- * the transaction (catalogue-prefetch.ts).
+ * missing field reported) and the fees it owes; its number comes last (`numberSubmitted`). The
+ * catalogue version must have been read before the transaction (catalogue-prefetch.ts).
  */
-export async function submission(
+export function submission(
   ctx: ApplicationsContext,
-  tx: Executor,
   filed: {
     serviceCode: string;
     serviceVersion: number;
@@ -21,20 +20,35 @@ export async function submission(
     applicantType: 'citizen' | 'business';
   },
   formData: Record<string, unknown>,
-  today: string,
-): Promise<{ number: string; submittedAt: Date; feeDueMinor: number }> {
+): { submittedAt: Date; feeDueMinor: number } {
   const version = ctx.catalogue.cachedVersion(filed.serviceCode, filed.serviceVersion);
   if (!version) throw new Error(`catalogue version ${filed.serviceVersionId} was not read`);
   const form = { versionId: version.id, schema: version.content.form.schema };
   const errors = formDataErrors(form, formData, 'submission');
   if (errors.length > 0) throw invalidFields(errors);
-  const year = Number(today.slice(0, 4));
-  const sequence = await nextSequence(tx, numberPrefix(ctx.region.code), year);
   return {
-    number: applicationNumber(ctx.region.code, year, sequence),
     submittedAt: ctx.now(),
     feeDueMinor: feeDue(version, filed.applicantType),
   };
+}
+
+/**
+ * Numbers a submitted application (the region's prefix, the year of `today`) and the events
+ * announcing it: the transaction's last business statement (see numberApplication).
+ */
+export function numberSubmitted(
+  ctx: ApplicationsContext,
+  tx: Executor,
+  applicationId: string,
+  eventIds: readonly string[],
+  today: string,
+): Promise<string> {
+  return numberApplication(tx, {
+    applicationId,
+    eventIds,
+    prefix: numberPrefix(ctx.region.code),
+    year: Number(today.slice(0, 4)),
+  });
 }
 
 /**

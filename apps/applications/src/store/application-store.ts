@@ -1,8 +1,9 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { newId, type Executor } from '@okno/db';
+import { newId, queryRows, type Executor } from '@okno/db';
 import {
   applicationNumbers,
   applications,
+  applicationsOutbox,
   applicationTransitions,
   type Channel,
 } from '@okno/db/applications';
@@ -69,20 +70,46 @@ export async function transitionsOf(db: Executor, applicationId: string) {
 }
 
 /**
- * The next number in a prefix's year. The counter row stays locked until the submission
- * commits, so concurrent submissions take consecutive numbers and a rollback returns its own.
+ * Gives a submitted application the next number of its prefix and year, in one statement that
+ * also writes the number into the events announcing it (already in the outbox, unpublished
+ * until commit). The counter row is the one place every submission of the region meets: a
+ * transaction holds its lock until it commits, so this is its last statement but one (before
+ * the Idempotency-Key's answer), never followed by other work. Rolled back, it gives its number
+ * back: the numbers have no gaps.
  */
-export async function nextSequence(tx: Executor, prefix: string, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(applicationNumbers)
-    .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [applicationNumbers.prefix, applicationNumbers.year],
-      set: { last: sql`${applicationNumbers.last} + 1` },
-    })
-    .returning({ last: applicationNumbers.last });
-  if (!row) throw new Error('number counter returned nothing');
-  return row.last;
+export async function numberApplication(
+  tx: Executor,
+  target: { applicationId: string; eventIds: readonly string[]; prefix: string; year: number },
+): Promise<string> {
+  const { applicationId, eventIds, prefix, year } = target;
+  const rows = await queryRows<{ number: string }>(
+    tx,
+    sql`with taken as (
+        insert into ${applicationNumbers} (prefix, year, last) values (${prefix}, ${year}, 1)
+        on conflict (prefix, year) do update set last = ${applicationNumbers.last} + 1
+        returning last
+      ), numbered as (
+        update ${applications}
+        set number = ${prefix}::text || '-' || ${String(year)}::text || '-' || lpad(taken.last::text, greatest(7, length(taken.last::text)), '0')
+        from taken where ${applications.id} = ${applicationId}
+        returning ${applications.number} as number
+      ), announced as (
+        update ${applicationsOutbox}
+        set payload = jsonb_set(${applicationsOutbox.payload}, '{number}', to_jsonb(numbered.number))
+        from numbered where ${
+          eventIds.length === 0
+            ? sql`false`
+            : sql`${applicationsOutbox.id} in (${sql.join(
+                eventIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`
+        }
+      )
+      select number from numbered`,
+  );
+  const [row] = rows;
+  if (!row) throw new Error(`application ${applicationId} to number was not found`);
+  return row.number;
 }
 
 /** The applications of a person, or of a company they represent, newest first. */

@@ -1,4 +1,4 @@
-import type { Executor } from '@okno/db';
+import { newId, type Executor } from '@okno/db';
 import { applicationsOutbox, type Channel } from '@okno/db/applications';
 import { enqueueEvent } from '@okno/events';
 import { conflict } from '@okno/http';
@@ -55,6 +55,8 @@ export async function applyStep(
   changes: Partial<NewApplicationRow> = {},
   reason: string | null = null,
   eventDetails: Record<string, unknown> = {},
+  /** The announcing event's id, for a caller that writes to it again (the number). */
+  eventId: string = newId(),
 ): Promise<ApplicationRow> {
   const outcome = takeStep(current.status as Status, step);
   if (!outcome.ok) throw conflict(outcome.reason);
@@ -71,6 +73,7 @@ export async function applyStep(
     reason,
   });
   await enqueueEvent(tx, applicationsOutbox, {
+    id: eventId,
     type: `applications.application.${eventOf[step]}`,
     payload: {
       applicationId: current.id,
