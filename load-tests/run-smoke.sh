@@ -8,6 +8,6 @@ k6=${K6:-$("$here/../scripts/ci/ensure-k6.sh")}
 status=0
 for scenario in "$here"/scenarios/*.ts; do
   echo "== k6 smoke: $(basename "$scenario" .ts) against $OKNO_URL"
-  PROFILE=smoke "$k6" run --quiet --no-color "$scenario" || status=1
+  PROFILE=smoke "$k6" run --quiet --no-color --console-output /dev/null "$scenario" || status=1
 done
 exit $status

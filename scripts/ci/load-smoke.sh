@@ -13,25 +13,9 @@ pgbin=$("$here/ensure-postgres.sh")
 database="okno_load_$$"
 "$pgbin/psql" -q "$TEST_DATABASE_URL" -c "create database $database" >/dev/null
 work=$(mktemp -d /tmp/okno-load.XXXXXX)
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill -TERM -- "-$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_dev_node; rm -rf "$work"' EXIT
 
-port=$(free_port)
-url="http://127.0.0.1:$port"
-cd "$repo"
-PORT=$port HOST=127.0.0.1 OKNO_DATA_DIR="$work/data" LOG_LEVEL=warn \
-  DATABASE_URL="${TEST_DATABASE_URL%/*}/$database" OKNO_PUBLIC_URL="$url" \
-  setsid pnpm start >"$work/node.log" 2>&1 &
-pid=$!
-for _ in $(seq 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")" = 200 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")" = 200 ] ||
-  { tail -n 40 "$work/node.log"; fail "the node did not become ready"; }
+url="http://127.0.0.1:$(free_port)"
+start_dev_node "$repo" "$url" "$work/node.log" \
+  OKNO_DATA_DIR="$work/data" DATABASE_URL="${TEST_DATABASE_URL%/*}/$database"
 K6="$k6" OKNO_URL="$url" "$repo/load-tests/run-smoke.sh"

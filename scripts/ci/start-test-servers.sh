@@ -16,18 +16,9 @@ dir=$(mktemp -d /tmp/okno-test-servers.XXXXXX)
 chmod 755 "$dir"
 echo "$dir" > /tmp/okno-test-servers.current
 
-# PostgreSQL refuses to run as root, so the cluster belongs to the postgres user when we are root.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-mkdir -p "$dir/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
 pg_port=$(free_port)
-as_pg "$pg_bin/initdb" -D "$dir/pg/data" -A trust -U postgres --no-sync >"$dir/pg/initdb.log" 2>&1 \
-  || { cat "$dir/pg/initdb.log" >&2; fail "initdb failed"; }
 # fsync and synchronous_commit are off only because this cluster is thrown away after the run.
-as_pg "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 start -o \
-  "-p $pg_port -k $dir/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  >/dev/null || { cat "$dir/pg/server.log" >&2; fail "PostgreSQL did not start"; }
-wait_for_port "$pg_port" PostgreSQL 30
+start_postgres "$pg_bin" "$dir/pg" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off
 
 nats_port=$(free_port)
 mkdir -p "$dir/nats"

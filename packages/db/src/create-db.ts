@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -14,6 +14,8 @@ export interface CreateDbOptions {
   dataDir?: string | undefined;
   /** node-postgres pool size. */
   maxConnections?: number;
+  /** Sees every statement and its parameters (tests and benches that need the exact SQL). */
+  logger?: Logger;
 }
 
 /**
@@ -29,7 +31,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseH
     // An idle client's error (a restarted server) must not crash the process; the pool reconnects.
     pool.on('error', () => undefined);
     traceQueries(pool, new URL(options.databaseUrl).pathname.slice(1) || 'postgres');
-    const db: Database = drizzlePostgres({ client: pool });
+    const db: Database = drizzlePostgres({
+      client: pool,
+      ...(options.logger && { logger: options.logger }),
+    });
     return {
       db,
       kind: 'postgres',
@@ -39,7 +44,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseH
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const db: Database = drizzlePglite({ client });
+  const db: Database = drizzlePglite({
+    client,
+    ...(options.logger && { logger: options.logger }),
+  });
   return {
     db,
     kind: 'pglite',
