@@ -43,7 +43,7 @@ start_dev_node "$repo" "$url" "$out/node.log" \
 
 step "k6: the enrolment rush (PROFILE=${PROFILE:-load}, peak ${RUSH_PEAK:-100}/s)"
 status=0
-PROFILE=${PROFILE:-load} OKNO_URL="$url" RUN_ID="$run" "$k6" run --no-color \
+PROFILE=${PROFILE:-load} OKNO_URL="$url" RUN_ID="$run" "$k6" run --quiet --no-color \
   --log-format raw --console-output "$out/acknowledged.log" \
   --summary-export "$out/summary.json" "$here/scenarios/enrolment-rush.ts" || status=1
 stop_dev_node

@@ -4,20 +4,24 @@ import { profile } from './config.ts';
 /**
  * The enrolment rush's phases (open model: arrivals per second, whatever the node's speed):
  * quiet → the peak within seconds, held; then three times the peak, where the node must turn
- * the excess away with 503 and Retry-After; then a baseline, where latency must be back.
- * `RUSH_PEAK` is the peak in applications per second.
+ * the excess away with 503 and Retry-After; then, after 10 s of quiet in which the node works
+ * off what it accepted (its outbox), a baseline where latency must be back. `RUSH_PEAK` is the peak in applications per second.
  */
 const peak = Number(__ENV['RUSH_PEAK'] ?? (profile === 'load' ? 100 : 3));
 const seconds =
   profile === 'load'
-    ? { ramp: 10, hold: 60, overload: 30, pause: 5, recovery: 30 }
+    ? { ramp: 10, hold: 60, overload: 30, pause: 10, recovery: 30 }
     : { ramp: 2, hold: 4, overload: 4, pause: 2, recovery: 4 };
 const baseline = Math.max(1, Math.round(peak / 4));
 
-/** Enough VUs for the slowest phase: each iteration may wait out a Retry-After or two. */
-const vus = (rate: number) => ({
-  preAllocatedVUs: Math.max(5, rate * 2),
-  maxVUs: Math.max(50, rate * 10),
+/**
+ * VUs for `seconds`-long iterations at `rate`, half made before the phase starts (k6 making
+ * them mid-run drops iterations; making them all costs the shared cores): an iteration under
+ * overload may wait out Retry-After twice per request, some 6 s in all.
+ */
+const vus = (rate: number, seconds: number) => ({
+  preAllocatedVUs: Math.max(5, Math.ceil((rate * seconds) / 2)),
+  maxVUs: Math.max(50, rate * seconds * 2),
 });
 
 const overloadStart = seconds.ramp + seconds.hold;
@@ -32,7 +36,7 @@ export const rushPhases: Record<'rush' | 'overload' | 'recovery', Scenario> = {
       { target: peak, duration: `${seconds.ramp}s` },
       { target: peak, duration: `${seconds.hold}s` },
     ],
-    ...vus(peak),
+    ...vus(peak, 2),
   },
   overload: {
     executor: 'constant-arrival-rate',
@@ -40,7 +44,7 @@ export const rushPhases: Record<'rush' | 'overload' | 'recovery', Scenario> = {
     timeUnit: '1s',
     duration: `${seconds.overload}s`,
     startTime: `${overloadStart}s`,
-    ...vus(peak * 3),
+    ...vus(peak * 3, 7),
   },
   recovery: {
     executor: 'constant-arrival-rate',
@@ -48,7 +52,7 @@ export const rushPhases: Record<'rush' | 'overload' | 'recovery', Scenario> = {
     timeUnit: '1s',
     duration: `${seconds.recovery}s`,
     startTime: `${recoveryStart}s`,
-    ...vus(baseline),
+    ...vus(baseline, 2),
   },
 };
 

@@ -1,7 +1,7 @@
 // Measures submitting applications: at an MFC counter (one request), on the portal (a draft,
 // then the submit step), a satellite retry replayed, and the applicant reading the status;
 // one request at a time (p50/p95/p99) and at saturation (requests per second). Not a test:
-// run it with `pnpm bench` and record the figures in docs/performance.md.
+// run it with `pnpm bench:services` and record the figures in docs/performance.md.
 //
 //   BENCH_DATABASE_URL=postgres://...   run on PostgreSQL instead of the embedded PGlite
 //   BENCH_SECONDS=10 BENCH_CONCURRENCY=16

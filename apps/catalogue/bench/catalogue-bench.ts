@@ -1,6 +1,6 @@
 // Measures the public catalogue on a 17,000-service catalogue: list, cached list and search,
 // one request at a time (p50/p95) and at saturation (requests per second). Not a test: run it
-// with `pnpm bench` and record the figures in docs/performance.md.
+// with `pnpm bench:services` and record the figures in docs/performance.md.
 //
 //   BENCH_DATABASE_URL=postgres://...   run on PostgreSQL instead of the embedded PGlite
 //   BENCH_SERVICES=17000 BENCH_SECONDS=10 BENCH_CONCURRENCY=16

@@ -1,7 +1,7 @@
 // Measures memory while a large upload streams through the documents service: a 100 MB PDF
 // sent over real HTTP on loopback, inspected, hashed, scanned (when a clamd is given) and
 // stored, while the process's resident set size is sampled every 10 ms. Flat means the peak
-// stays near the baseline, however large the file. Not a test: run it with `pnpm bench` and
+// stays near the baseline, however large the file. Not a test: run it with `pnpm bench:services` and
 // record the figures in docs/performance.md.
 //
 //   BENCH_UPLOAD_MB=100                 the file's size

@@ -121,7 +121,7 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
         maxWaitMs: env.OKNO_MAX_WAIT_MS,
         retryAfterSeconds: Math.max(1, Math.ceil(env.OKNO_MAX_WAIT_MS / 1000)),
       },
-      middleware: [httpTelemetry()],
+      middleware: [httpTelemetry({ tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined })],
       metricsText: () => telemetry.metricsText(),
       isDraining: () => draining,
     }),

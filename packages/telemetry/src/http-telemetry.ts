@@ -16,9 +16,11 @@ const tracer = trace.getTracer('@okno/telemetry');
  * One server span per request (continuing an incoming `traceparent`) and the request-duration
  * histogram, both labelled with the matched route template, never the raw path, so that
  * `/applications/{id}` is one series, not one per application. Uses the OpenTelemetry API
- * only: without a started SDK it costs next to nothing and records nothing.
+ * only. With `tracing: false` (no exporter takes spans) only the histogram is kept: reading
+ * the incoming headers for a trace context makes the Node.js adapter build them for every
+ * request, for a span nobody records.
  */
-export function httpTelemetry(): MiddlewareHandler {
+export function httpTelemetry(options: { tracing?: boolean } = {}): MiddlewareHandler {
   // Made here, not at import: the metrics API hands out no-op meters until the SDK starts.
   // RED metrics: rate and errors are counts of this histogram by status, duration its buckets.
   const duration = metrics
@@ -30,6 +32,24 @@ export function httpTelemetry(): MiddlewareHandler {
         explicitBucketBoundaries: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       },
     });
+  const record = (c: Context, method: string, started: number) => {
+    const attributes: Attributes = {
+      'http.request.method': method,
+      'http.route': routeTemplate(c),
+      'http.response.status_code': c.res.status,
+    };
+    duration.record((performance.now() - started) / 1000, attributes);
+  };
+  if (options.tracing === false) {
+    return async function httpMetricsMiddleware(c, next) {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        record(c, c.req.method, started);
+      }
+    };
+  }
   return async function httpTelemetryMiddleware(c, next) {
     const started = performance.now();
     const parent = propagation.extract(context.active(), c.req.raw.headers, headerGetter);
@@ -51,12 +71,7 @@ export function httpTelemetry(): MiddlewareHandler {
           span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
           if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
           span.end();
-          const attributes: Attributes = {
-            'http.request.method': method,
-            'http.route': route,
-            'http.response.status_code': status,
-          };
-          duration.record((performance.now() - started) / 1000, attributes);
+          record(c, method, started);
         }
       },
     );
