@@ -3,12 +3,4 @@
 # ~/.cache/okno/k6/<version>; prints the binary's path. The load tests run on real k6.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-version=v1.8.1
-dir=${OKNO_CACHE_DIR:-$HOME/.cache/okno}/k6/$version
-if [ ! -x "$dir/k6" ]; then
-  command -v go >/dev/null 2>&1 || fail "Go is needed to build k6"
-  echo "building k6 $version (once; cached in $dir)" >&2
-  mkdir -p "$dir"
-  GOBIN="$dir" GOFLAGS=-mod=mod go install "go.k6.io/k6@$version" >&2
-fi
-echo "$dir/k6"
+go_tool k6 go.k6.io/k6 v1.8.1

@@ -79,3 +79,17 @@ stop_dev_node() {
   for _ in $(seq 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.2; done
   node_pid=""
 }
+
+# Builds a Go tool from the Go module proxy once, into ~/.cache/okno/<name>/<version>, and
+# prints the binary's path (later runs reuse it).
+go_tool() { # name module-path version
+  local name=$1 module=$2 version=$3
+  local dir=${OKNO_CACHE_DIR:-$HOME/.cache/okno}/$name/$version
+  if [ ! -x "$dir/$name" ]; then
+    command -v go >/dev/null 2>&1 || fail "Go is needed to build $name"
+    echo "building $name $version (once; cached in $dir)" >&2
+    mkdir -p "$dir"
+    GOBIN="$dir" GOFLAGS=-mod=mod go install "$module@$version" >&2
+  fi
+  echo "$dir/$name"
+}
