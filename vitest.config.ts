@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 // Every workspace package is a vitest project, run in one process so the suite prints one
 // summary. Inline projects (rather than the 'packages/*' glob) so they inherit the settings below.
-const packageDirs = ['apps', 'packages', 'plugins'].flatMap((parent) =>
-  readdirSync(parent)
-    .map((name) => join(parent, name))
-    .filter((dir) => existsSync(join(dir, 'package.json'))),
-);
+const packageDirs = [
+  ...['apps', 'packages', 'plugins'].flatMap((parent) =>
+    readdirSync(parent).map((name) => join(parent, name)),
+  ),
+  'load-tests',
+].filter((dir) => existsSync(join(dir, 'package.json')));
 
 export default defineConfig({
   test: {

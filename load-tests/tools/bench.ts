@@ -17,7 +17,8 @@ import { summarizeProfile } from './cpu-profile';
 import { writeBenchSection } from './performance-doc';
 import { freePort, run, startServer, stopServer } from './processes';
 import { saturate, type Saturation } from './saturate';
-import { captureSubmission, enrolmentForm, pgbenchScript } from './submission-sql';
+import { enrolmentForm } from './enrolment-node';
+import { captureSubmission, pgbenchScript } from './submission-sql';
 
 const databaseUrl = process.env['BENCH_DATABASE_URL'];
 const pgBin = process.env['PG_BIN'];

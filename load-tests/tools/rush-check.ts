@@ -4,100 +4,18 @@
 //   tsx load-tests/tools/rush-check.ts <k6 console log> <run id>
 //   DATABASE_URL=postgres://...   (or OKNO_DATA_DIR for a stopped embedded node)
 import { createDb } from '@okno/db';
-import {
-  applications,
-  applicationsIdempotencyKeys,
-  applicationsOutbox,
-} from '@okno/db/applications';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { auditRush } from './rush-audit';
 import { readRushLog } from './rush-log';
 
 const [logPath, run] = process.argv.slice(2);
 if (!logPath || !run) throw new Error('usage: rush-check.ts <k6 console log> <run id>');
-const log = readRushLog(logPath);
 const handle = await createDb({
   databaseUrl: process.env['DATABASE_URL'],
   dataDir: process.env['OKNO_DATA_DIR'],
 });
-const db = handle.db;
-const problems: string[] = [];
-
-// Every draft the rush created, found through the keys it sent (acknowledged or not).
-const keyed = await db
-  .select({ key: applicationsIdempotencyKeys.key, body: applicationsIdempotencyKeys.body })
-  .from(applicationsIdempotencyKeys)
-  .where(like(applicationsIdempotencyKeys.key, `rush-${run}-%-draft`));
-const draftOfKey = new Map(keyed.map((k) => [k.key, (JSON.parse(k.body) as { id: string }).id]));
-const rows = await db
-  .select({ id: applications.id, number: applications.number, status: applications.status })
-  .from(applications)
-  .where(
-    and(
-      eq(applications.serviceCode, 'school-enrolment'),
-      sql`${applications.createdAt} >= (select min(${applicationsIdempotencyKeys.createdAt}) - interval '1 minute'
-        from ${applicationsIdempotencyKeys} where ${applicationsIdempotencyKeys.key} like ${`rush-${run}-%`})`,
-    ),
-  );
-const rowById = new Map(rows.map((r) => [r.id, r]));
-
-for (const [id, key] of log.drafts) {
-  if (!rowById.has(id)) problems.push(`acknowledged draft ${id} (${key}) is missing`);
-  if (draftOfKey.get(key) !== id) problems.push(`key ${key} does not lead to draft ${id}`);
-}
-for (const [id, number] of log.submitted) {
-  const row = rowById.get(id);
-  if (!row) problems.push(`acknowledged submission ${id} (${number}) is missing`);
-  else if (row.number !== number || row.status === 'draft') {
-    problems.push(
-      `submission ${id} was acknowledged as ${number} but is ${row.status} ${row.number}`,
-    );
-  }
-}
-// A row no key of the run leads to was written twice (or by someone else during the run).
-const keyedIds = new Set(draftOfKey.values());
-for (const row of rows) {
-  if (!keyedIds.has(row.id)) problems.push(`application ${row.id} was written without its key`);
-}
-const numbers = rows.flatMap((r) => (r.number ? [r.number] : []));
-if (new Set(numbers).size !== numbers.length) problems.push('two applications share a number');
-
-// Each submission announced exactly once (the payments and notifications it starts).
-const announced =
-  numbers.length === 0
-    ? []
-    : await db
-        .select({ id: sql<string>`${applicationsOutbox.payload}->>'applicationId'` })
-        .from(applicationsOutbox)
-        .where(
-          and(
-            eq(applicationsOutbox.type, 'applications.application.submitted'),
-            inArray(sql`${applicationsOutbox.payload}->>'applicationId'`, [
-              ...log.submitted.keys(),
-            ]),
-          ),
-        );
-const announcements = new Map<string, number>();
-for (const { id } of announced) announcements.set(id, (announcements.get(id) ?? 0) + 1);
-for (const id of log.submitted.keys()) {
-  const times = announcements.get(id) ?? 0;
-  if (times !== 1) problems.push(`submission ${id} was announced ${times} times`);
-}
+const { problems, ...figures } = await auditRush(handle.db, readRushLog(logPath), run);
 await handle.close();
 
-const submittedInDb = rows.filter((r) => r.status !== 'draft').length;
-console.log(
-  JSON.stringify(
-    {
-      acknowledgedDrafts: log.drafts.size,
-      acknowledgedSubmissions: log.submitted.size,
-      draftsInDatabase: rows.length,
-      submittedInDatabase: submittedInDb,
-      submittedButNotAcknowledged: submittedInDb - log.submitted.size,
-      problems: problems.length,
-    },
-    null,
-    2,
-  ),
-);
+console.log(JSON.stringify({ ...figures, problems: problems.length }, null, 2));
 for (const problem of problems.slice(0, 20)) console.error(`✗ ${problem}`);
 process.exit(problems.length === 0 ? 0 : 1);

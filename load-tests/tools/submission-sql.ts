@@ -1,10 +1,5 @@
-import { catalogueService } from '@okno/catalogue';
-import { applicationsService } from '@okno/applications';
-import { generateDataKey, keyring } from '@okno/crypto';
 import { createDb } from '@okno/db';
-import { createLogger } from '@okno/http';
-import { createNodeApp } from '@okno/runtime';
-import { createTestIssuer, testRegion } from '@okno/testing';
+import { enrolmentNode } from './enrolment-node';
 
 export interface Statement {
   query: string;
@@ -22,57 +17,20 @@ export async function captureSubmission(databaseUrl: string) {
     databaseUrl,
     logger: { logQuery: (query, params) => recording?.push({ query, params }) },
   });
-  const issuer = await createTestIssuer();
-  const app = createNodeApp({
-    region: testRegion(issuer.region),
-    nodeVersion: 'bench',
-    services: [catalogueService, applicationsService],
-    database: handle,
-    verifier: issuer.verifier(),
-    keyring: keyring([generateDataKey('bench')]),
-    logger: createLogger({ name: 'bench', level: 'silent' }),
-  });
-  const headers = {
-    authorization: `Bearer ${await issuer.sign({ sub: 'bench-parent', roles: ['citizen'] })}`,
-    'content-type': 'application/json',
-  };
-  const post = async (path: string, body: unknown, key: string) => {
-    const res = await app.request(`/api/applications${path}`, {
-      method: 'POST',
-      headers: { ...headers, 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as { id: string; number: string | null };
-  };
+  const node = await enrolmentNode(handle);
   const key = `bench-submit-${Date.now()}`;
-  const draft = await post(
-    '/applications',
-    { serviceCode: 'school-enrolment', formData: enrolmentForm(0) },
-    `${key}-draft`,
-  );
+  const draft = await node.draft(0, `${key}-draft`);
   // A first submission warms the catalogue cache, as a busy node's is.
-  const warm = await post(
-    '/applications',
-    { serviceCode: 'school-enrolment', formData: enrolmentForm(1) },
-    `${key}-warm`,
-  );
-  await post(`/applications/${warm.id}/steps`, { step: 'submit' }, `${key}-warm-submit`);
+  const warm = await node.draft(1, `${key}-warm`);
+  await node.submit(warm.id, `${key}-warm-submit`);
   recording = [];
-  const submitted = await post(`/applications/${draft.id}/steps`, { step: 'submit' }, key);
+  const submitted = await node.submit(draft.id, key);
   const statements: Statement[] = recording;
   recording = null;
   await handle.close();
-  await issuer.close();
+  await node.close();
   return { statements, applicationId: draft.id, number: submitted.number, key };
 }
-
-export const enrolmentForm = (i: number) => ({
-  fullName: 'Анна Петрова',
-  childName: `Иван Петров ${i}`,
-  childBirthDate: '2019-05-01',
-  school: 'МБОУ «Средняя общеобразовательная школа № 1»',
-});
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
