@@ -1,5 +1,6 @@
 import {
   createServiceApp,
+  PublicCache,
   type ServiceApp,
   type ServiceDeps,
   type ServiceModule,
@@ -12,7 +13,6 @@ import { officeEditingRoutes } from './routes/office-editing';
 import { officeRoutes } from './routes/office-routes';
 import { openDataRoutes } from './routes/open-data-routes';
 import { publicServiceRoutes } from './routes/public-services';
-import { ResponseCache } from './routes/response-cache';
 
 export const catalogueInfo = {
   name: 'catalogue',
@@ -24,7 +24,7 @@ export const catalogueInfo = {
 
 export function createCatalogueApp(deps: ServiceDeps): ServiceApp {
   const app = createServiceApp(catalogueInfo, deps);
-  const cache = new ResponseCache();
+  const cache = deps.publicCache ?? new PublicCache();
   app.route('/', publicServiceRoutes(cache));
   app.route('/', editorServiceRoutes(cache));
   app.route('/', officeRoutes(cache));

@@ -14,5 +14,10 @@ export type AppEnv = {
      * POST, the transaction that also records the response. Handlers always use this one.
      */
     db: Executor;
+    /**
+     * The template of the route that answered, set when a response was made before routing
+     * (the public cache), so metrics label it as the route would have.
+     */
+    route?: string;
   };
 };

@@ -8,6 +8,7 @@ import { handleError, validationHook } from './error-handler';
 import type { Logger } from './logger';
 import { handOver, type NativeRoute } from './native-route';
 import { problemResponse, problemTypes } from './problem';
+import { servePublicCache, type PublicCache } from './public-cache';
 import { requestContext } from './request-context';
 
 export interface RootAppOptions {
@@ -25,6 +26,8 @@ export interface RootAppOptions {
   nativeRoutes?: readonly NativeRoute[];
   /** Load shedding (see admission.ts); none when absent. */
   admission?: AdmissionLimits;
+  /** Public responses services keep (see public-cache.ts), answered before routing. */
+  publicCache?: PublicCache;
 }
 
 /** Probes and metrics are never shed: a busy node is still alive and ready. */
@@ -54,7 +57,8 @@ const isInProcessCall = (c: Context) =>
 
 /**
  * The outermost app of a process, whether it hosts one service or the whole node:
- * request ids and access logs, telemetry, load shedding, body limits, problem+json for unknown
+ * request ids and access logs, telemetry, cached public answers, load shedding, body limits,
+ * problem+json for unknown
  * routes.
  */
 export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
@@ -62,6 +66,7 @@ export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
   // Telemetry goes first, so the request's span is active in everything after it, logs included.
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(requestContext(options.logger));
+  if (options.publicCache) app.use(servePublicCache(options.publicCache));
   if (options.admission) {
     const exempt = (c: Context) => neverShed.has(c.req.path) || isInProcessCall(c);
     app.use(admissionControl(options.admission, exempt).middleware);

@@ -5,6 +5,7 @@ import type { Keyring, SigningJwk } from '@okno/crypto';
 import type { Database } from '@okno/db';
 import type { Extensions } from '@okno/plugin-sdk';
 import type { ObjectStorage } from '@okno/storage';
+import type { PublicCache } from './public-cache';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
@@ -35,6 +36,11 @@ export interface ServiceDeps {
   documents?: DocumentsSettings;
   /** How UINs are made and where payers are sent back to; the payments service requires it. */
   payments?: PaymentsSettings;
+  /**
+   * Where public responses are kept, shared with the process's root app, which answers from
+   * it before routing; a service makes its own when absent.
+   */
+  publicCache?: PublicCache;
 }
 
 export interface PaymentsSettings {

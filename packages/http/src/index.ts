@@ -35,6 +35,7 @@ export {
   type FieldError,
   type ProblemType,
 } from './problem';
+export { cachedJson, etagOf, PublicCache, type CachedResponse } from './public-cache';
 export { requestContext } from './request-context';
 export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
 export { createRouter } from './create-router';

@@ -37,5 +37,13 @@ export async function handOver(c: Context, route: NativeRoute): Promise<Response
   const finished = new Promise<void>((resolve) => outgoing.once('close', resolve));
   route.handle(incoming, outgoing);
   await finished;
-  return new Response(null, { status: outgoing.statusCode, headers: { [ALREADY_SENT]: 'true' } });
+  const response = new Response(null, {
+    status: outgoing.statusCode,
+    headers: { [ALREADY_SENT]: 'true' },
+  });
+  // The adapter looks for ALREADY_SENT only on a full web Response; its own lightweight one
+  // (which the global Response is once it serves) it writes straight away, headers again
+  // included. Reading the body turns the lightweight one into a full one.
+  void response.body;
+  return response;
 }

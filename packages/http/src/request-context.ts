@@ -16,9 +16,11 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const requestLogger = logger.child({ request_id: requestId });
     c.set('requestId', requestId);
     c.set('logger', requestLogger);
+    // Set before the handler answers: a header added to a finished response makes Hono copy
+    // it, and the Node.js adapter then builds a full web Response and its body stream.
+    c.header('x-request-id', requestId);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
     const status = c.res.status;
     requestLogger[status >= 500 ? 'error' : 'info'](
       {

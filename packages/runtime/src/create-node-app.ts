@@ -9,6 +9,7 @@ import {
   BEARER_SCHEME,
   createRootApp,
   inProcessCall,
+  PublicCache,
   type AdmissionLimits,
   defineRoute,
   type AccessDenialSink,
@@ -81,7 +82,9 @@ const Info = z
  * orchestrator asks of any node: liveness, readiness, identity, the API and its reference.
  */
 export function createNodeApp(deps: NodeAppDeps) {
+  const publicCache = new PublicCache();
   const root = createRootApp({
+    publicCache,
     logger: deps.logger,
     ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
     ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
@@ -191,6 +194,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         keyring: deps.keyring,
         region: deps.region,
         callService,
+        publicCache,
         ...(deps.extensions && { extensions: deps.extensions }),
         ...(deps.storage && { storage: deps.storage }),
         ...(deps.documents && { documents: deps.documents }),

@@ -78,10 +78,25 @@ export function httpTelemetry(options: { tracing?: boolean } = {}): MiddlewareHa
   };
 }
 
-/** The template of the route that handled the request; middleware-only matches are unmatched. */
+/**
+ * The template of the route that handled the request; middleware-only matches are unmatched.
+ * A response made before routing (a public cache's) names its route in the `route` variable.
+ */
 export function routeTemplate(c: Context): string {
-  const handler = matchedRoutes(c).findLast((route) => route.method !== 'ALL');
-  return handler ? handler.path.replace(/:(\w+)/g, '{$1}') : 'unmatched';
+  const answeredEarly = c.get('route') as string | undefined;
+  const path = answeredEarly ?? matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path;
+  return path === undefined ? 'unmatched' : openApiStyle(path);
+}
+
+/** `/services/:code` as `/services/{code}`, remembered: the same few templates every request. */
+const templates = new Map<string, string>();
+function openApiStyle(path: string): string {
+  let template = templates.get(path);
+  if (template === undefined) {
+    template = path.replace(/:(\w+)/g, '{$1}');
+    if (templates.size < 10_000) templates.set(path, template);
+  }
+  return template;
 }
 
 const headerGetter = {

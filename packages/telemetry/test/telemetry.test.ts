@@ -9,7 +9,9 @@ import { httpTelemetry, startTelemetry, type Telemetry } from '../src';
 
 const spans = new InMemorySpanExporter();
 let telemetry: Telemetry;
-let app: Hono;
+/** What the public cache sets when it answers before routing. */
+type Env = { Variables: { route: string } };
+let app: Hono<Env>;
 
 beforeAll(() => {
   telemetry = startTelemetry({
@@ -23,8 +25,13 @@ beforeAll(() => {
     .get('/boom', () => {
       throw new Error('boom');
     });
-  app = new Hono();
+  app = new Hono<Env>();
   app.use(httpTelemetry());
+  // As the public cache answers before routing, naming the route that made the answer.
+  app.use('/api/early/*', async (c) => {
+    c.set('route', '/api/applications/:id');
+    return Promise.resolve(c.json({ early: true }));
+  });
   app.route('/api', api);
 });
 afterAll(() => telemetry.shutdown());
@@ -41,6 +48,12 @@ describe('HTTP telemetry', () => {
       'http.response.status_code': 200,
       'url.path': '/api/applications/0193-abc',
     });
+  });
+
+  it('names an answer made before routing by the route it declares', async () => {
+    await app.request('/api/early/1');
+    const [span] = spans.getFinishedSpans();
+    expect(span?.name).toBe('GET /api/applications/{id}');
   });
 
   it('continues the caller’s trace', async () => {

@@ -29,7 +29,7 @@ import {
   saveDraft,
   type ServiceRow,
 } from '../store/version-store';
-import type { ResponseCache } from './response-cache';
+import type { PublicCache } from '@okno/http';
 import { ServiceVersion, toServiceVersion } from './service-views';
 
 const editors = { roles: [personRoles.catalogueEditor, personRoles.regionalAdmin] };
@@ -57,7 +57,7 @@ const versionResponse = (description: string) => ({
   content: { 'application/json': { schema: ServiceVersion } },
 });
 
-export function editorServiceRoutes(cache: ResponseCache) {
+export function editorServiceRoutes(cache: PublicCache) {
   return createRouter()
     .openapi(
       defineRoute({

@@ -15,16 +15,16 @@ import { catalogueEventTypes, type OfficeSaved } from '../model/catalogue-events
 import { mayEditOffice } from '../model/editor-policy';
 import { OfficeContent } from '../model/office';
 import { findOffice, lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
-import { etagOf } from './cached-json';
+import { etagOf } from '@okno/http';
 import { Office, toOffice } from './office-views';
-import type { ResponseCache } from './response-cache';
+import type { PublicCache } from '@okno/http';
 
 const officeResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: Office } },
 });
 
-export function officeEditingRoutes(cache: ResponseCache) {
+export function officeEditingRoutes(cache: PublicCache) {
   return createRouter().openapi(
     defineRoute({
       method: 'put',

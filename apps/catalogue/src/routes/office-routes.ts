@@ -5,9 +5,9 @@ import { MobileVisit, OfficeContent, officeKinds } from '../model/office';
 import { channels } from '../model/vocabulary';
 import { findOffice, listOffices } from '../store/office-store';
 import { findService, findVersion } from '../store/version-store';
-import { cachedJson } from './cached-json';
+import { cachedJson } from '@okno/http';
 import { Office, toOffice } from './office-views';
-import type { ResponseCache } from './response-cache';
+import type { PublicCache } from '@okno/http';
 
 const query = (name: string) => ({ param: { name, in: 'query' as const } });
 const officeList = (description: string) => ({
@@ -15,7 +15,7 @@ const officeList = (description: string) => ({
   content: { 'application/json': { schema: z.object({ items: z.array(Office) }) } },
 });
 
-export function officeRoutes(cache: ResponseCache) {
+export function officeRoutes(cache: PublicCache) {
   return createRouter()
     .openapi(
       defineRoute({

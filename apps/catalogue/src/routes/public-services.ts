@@ -12,8 +12,8 @@ import {
 import { applicantTypes, channels, serviceLevels } from '../model/vocabulary';
 import { listPublished, searchPublished } from '../store/catalogue-query';
 import { findNumberedVersion, findService, findVersion } from '../store/version-store';
-import { cachedJson } from './cached-json';
-import type { ResponseCache } from './response-cache';
+import { cachedJson } from '@okno/http';
+import type { PublicCache } from '@okno/http';
 import { ServiceSummary, ServiceVersion, toServiceVersion } from './service-views';
 
 const param = (name: string) => ({ param: { name, in: 'query' as const } });
@@ -42,7 +42,7 @@ const ListCursor = z.union([
   z.object({ offset: z.number().int().min(0).max(10_000) }).strict(),
 ]);
 
-export function publicServiceRoutes(cache: ResponseCache) {
+export function publicServiceRoutes(cache: PublicCache) {
   return createRouter()
     .openapi(
       defineRoute({
