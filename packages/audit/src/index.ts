@@ -2,3 +2,11 @@ export { accessDenialAudit, type AccessDenialAuditOptions } from './access-denia
 export { auditKinds, type AuditEvent, type AuditKind } from './audit-event';
 export { recordAudit } from './record-audit';
 export { actorOf } from './actor';
+export { genesisHash, linkHash, sealEvents, type ChainLink, type TrailEvent } from './chain';
+export { checkpointHolds, signCheckpoint, type Checkpoint } from './checkpoint';
+export {
+  verifyAuditTrail,
+  type AuditTrail,
+  type Finding,
+  type VerifyOptions,
+} from './verify-trail';
