@@ -23,11 +23,15 @@ export async function localFolderStorage(root: string): Promise<ObjectStorage> {
     async put(key, body) {
       const target = pathOf(key);
       const partial = join(incoming, randomUUID());
+      const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
       try {
-        await pipeline(body, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+        await pipeline(body, file);
         await mkdir(dirname(target), { recursive: true, mode: 0o700 });
         await rename(partial, target);
       } catch (error) {
+        // A body that fails at once can beat the file's asynchronous open: wait for the file
+        // to close, or it would be created after it was removed and stay behind.
+        if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
         await rm(partial, { force: true });
         throw error;
       }
