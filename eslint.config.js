@@ -54,6 +54,7 @@ export default tseslint.config(
       'scripts/**',
       // Command-line tools (the benchmark, the rush's check) are entry points, like main.ts.
       'load-tests/tools/**',
+      'packages/*/bin/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

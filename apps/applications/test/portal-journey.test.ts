@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServices } from '@okno/catalogue';
 import { applicationsOutbox, applicationTransitions } from '@okno/db/applications';
+import { auditEvents } from '@okno/db/identity';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { applicationsHarness, type ApplicationsHarness } from './applications-harness';
 import { backOfficer, citizen } from './people';
@@ -197,6 +198,15 @@ describe(`a portal application on ${testDatabaseKind}, from draft to issued resu
       ['issue', 'officer-sf', null],
     ]);
     expect(steps[4]?.reason).toBe('Укажите дату рождения ребёнка');
+    const audited = await h.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, id))
+      .orderBy(auditEvents.id);
+    expect(audited.map((e) => [e.kind, e.actorSubject, e.details['outcome']])).toEqual([
+      ['application-decided', 'officer-sf', 'approved'],
+      ['application-issued', 'officer-sf', undefined],
+    ]);
     const events = await h.handle.db.select().from(applicationsOutbox);
     const mine = events.filter((e) => e.payload['applicationId'] === id).map((e) => e.type);
     expect(mine).toEqual([

@@ -4,11 +4,13 @@ import {
   type ServiceDeps,
   type ServiceModule,
 } from '@okno/http';
+import { sealAuditTrail } from '@okno/audit';
 import { identityOutbox } from '@okno/db/identity';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedIdentityDemo } from './demo-data';
 import { agencyRoutes } from './routes/agencies';
 import { auditEventRoutes } from './routes/audit-events';
+import { auditTrailRoutes } from './routes/audit-trail';
 import { meRoutes } from './routes/me';
 import { officeRoutes } from './routes/offices';
 import { partnerRoutes } from './routes/partners';
@@ -37,6 +39,7 @@ export function createIdentityApp(deps: ServiceDeps): ServiceApp {
   app.route('/', partnerRoutes());
   app.route('/', signInRoutes());
   app.route('/', auditEventRoutes());
+  app.route('/', auditTrailRoutes());
   return app;
 }
 
@@ -45,4 +48,13 @@ export const identityService: ServiceModule = {
   create: createIdentityApp,
   outbox: identityOutbox,
   seedDemo: seedIdentityDemo,
+  jobs: (deps) => [
+    {
+      // Every context's chain is sealed here: the audit trail is the identity service's
+      // table, and a seal a few seconds behind the event is well inside the verifier's grace.
+      name: 'identity.audit-seal',
+      everyMs: 2_000,
+      run: () => sealAuditTrail(deps.db, { signingKeys: deps.documents?.signingKeys ?? [] }),
+    },
+  ],
 };

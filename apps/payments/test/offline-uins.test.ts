@@ -47,6 +47,12 @@ describe(`UINs made by offices on their own on ${testDatabaseKind}`, () => {
         })
       ).status,
     ).toBe(409);
+    expect(
+      await h.count(
+        `select count(*)::int as n from identity.audit_events
+         where kind = 'uin-issuer-registered' and target = '0202'`,
+      ),
+    ).toBe(1);
 
     // Days without a link: each office makes UINs 1..5 of its own segment.
     const offline = ['0201', '0202'].flatMap((issuer) =>

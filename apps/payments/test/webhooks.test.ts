@@ -144,6 +144,13 @@ describe(`bank simulator webhooks on ${testDatabaseKind}`, () => {
       `select count(*)::int as n from payments.ledger_entries where payment_id = '${payment.id}'`,
     );
     expect(entries).toBe(2);
+    // The notice taken is in the audit trail once; the replays left nothing there.
+    const audited = await h.count(
+      `select count(*)::int as n from identity.audit_events
+       where kind = 'payment-notice-taken' and target = '${payment.id}'
+         and details->>'effect' = 'applied' and actor_subject = 'provider:${SIMULATOR}'`,
+    );
+    expect(audited).toBe(1);
   });
 
   it('never moves a payment backwards when notices arrive out of order', async () => {

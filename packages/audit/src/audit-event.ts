@@ -12,6 +12,8 @@ export const auditKinds = [
   'catalogue-published',
   'catalogue-retired',
   'catalogue-office-saved',
+  'application-decided',
+  'application-issued',
   'document-uploaded',
   'document-read',
   'document-downloaded',
@@ -20,7 +22,9 @@ export const auditKinds = [
   'document-revoked',
   'accrual-created',
   'cash-payment-posted',
+  'payment-notice-taken',
   'payment-refunded',
+  'uin-issuer-registered',
   'statement-imported',
   'discrepancy-resolved',
 ] as const;

@@ -10,3 +10,6 @@ export {
   type Finding,
   type VerifyOptions,
 } from './verify-trail';
+export { auditContexts, contextOf, type AuditContext } from './audit-context';
+export { readAuditTrail, readChainLinks } from './read-trail';
+export { sealAuditTrail, type SealOptions, type SealResult } from './seal-trail';

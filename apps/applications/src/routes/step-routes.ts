@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { actorOf, recordAudit, type AuditKind } from '@okno/audit';
 import { hasAnyRole, hasRole, personRoles, type Principal } from '@okno/auth';
 import { dateIn } from '@okno/calendar';
 import { newId } from '@okno/db';
@@ -66,6 +67,12 @@ function requestErrors(request: StepRequest): FieldError[] {
   }
   return [];
 }
+
+/** Steps that decide what a person gets, recorded in the audit trail with who took them. */
+const auditedSteps: Partial<Record<Step, AuditKind>> = {
+  decide: 'application-decided',
+  issue: 'application-issued',
+};
 
 export function stepRoutes(ctx: ApplicationsContext) {
   const clockOf = (row: ApplicationRow): LegalClock => ({
@@ -211,6 +218,21 @@ export function stepRoutes(ctx: ApplicationsContext) {
           details,
           eventId,
         );
+        const audited = auditedSteps[request.step];
+        if (audited) {
+          await recordAudit(tx, {
+            kind: audited,
+            ...actorOf(principal, c.var.requestId),
+            target: current.id,
+            details: {
+              number: updated.number,
+              serviceCode: updated.serviceCode,
+              agencyCode: updated.agencyCode,
+              ...(request.step === 'decide' && { outcome: request.outcome ?? 'approved' }),
+              ...(request.reason && { reason: request.reason }),
+            },
+          });
+        }
         if (request.step === 'submit') {
           const today = dateIn(ctx.now(), ctx.region.calendar.timeZone);
           return {

@@ -5,7 +5,7 @@ import { auditKinds } from '@okno/audit';
 import { auditEvents } from '@okno/db/identity';
 import { createRouter, decodeCursor, defineRoute, PageQuery, pageSchema, toPage } from '@okno/http';
 
-const AuditEventSchema = z
+export const AuditEventSchema = z
   .object({
     id: z.uuid(),
     occurredAt: z.iso.datetime(),

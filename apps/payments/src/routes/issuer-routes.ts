@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { actorOf, recordAudit } from '@okno/audit';
 import { personRoles } from '@okno/auth';
 import { paymentsIdempotencyKeys, uinIssuers } from '@okno/db/payments';
-import { conflict, createRouter, defineRoute, invalidFields } from '@okno/http';
+import { conflict, createRouter, defineRoute, invalidFields, requirePrincipal } from '@okno/http';
 import { NODE_ISSUER } from '../payments-context';
 
 const Issuer = z
@@ -66,12 +67,17 @@ export function issuerRoutes() {
             },
           ]);
         }
-        const [created] = await c.var.db
-          .insert(uinIssuers)
-          .values(body)
-          .onConflictDoNothing()
-          .returning();
-        if (!created) throw conflict(`UIN segment ${body.code} is already given.`);
+        const created = await c.var.db.transaction(async (tx) => {
+          const [row] = await tx.insert(uinIssuers).values(body).onConflictDoNothing().returning();
+          if (!row) throw conflict(`UIN segment ${body.code} is already given.`);
+          await recordAudit(tx, {
+            kind: 'uin-issuer-registered',
+            ...actorOf(requirePrincipal(c.var.principal), c.var.requestId),
+            target: row.code,
+            details: { title: row.title, officeCode: row.officeCode },
+          });
+          return row;
+        });
         return c.json(
           { code: created.code, title: created.title, officeCode: created.officeCode },
           201,

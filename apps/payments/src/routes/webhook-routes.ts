@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '@okno/audit';
 import { paymentNotices } from '@okno/db/payments';
 import { createRouter, defineRoute, notFound, ProblemError, problemTypes } from '@okno/http';
 import { WebhookRejected, type PaymentNotice } from '@okno/plugin-sdk';
@@ -91,6 +92,20 @@ export function webhookRoutes(ctx: PaymentsContext) {
         if (!fresh) return 'duplicate';
         const moved = await moveTo(tx, payment, notice.outcome, notice.occurredAt);
         const effect = moved.effect.move ? 'applied' : moved.effect.why;
+        // The bank's word moves money: every verified notice taken is in the audit trail.
+        await recordAudit(tx, {
+          kind: 'payment-notice-taken',
+          actorSubject: `provider:${provider.id}`,
+          target: payment.id,
+          details: {
+            eventId: notice.eventId,
+            outcome: notice.outcome,
+            amountMinor: notice.amountMinor,
+            uin: payment.uin,
+            effect,
+          },
+          requestId: c.var.requestId,
+        });
         await tx
           .update(paymentNotices)
           .set({ effect })

@@ -1,9 +1,11 @@
 import {
+  bigint,
   boolean,
   index,
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -106,7 +108,43 @@ export const auditEvents = identitySchema.table(
   (t) => [
     index('audit_events_kind_idx').on(t.kind, t.id),
     index('audit_events_actor_idx').on(t.actorSubject, t.id),
+    index('audit_events_occurred_idx').on(t.occurredAt),
   ],
+);
+
+/**
+ * The hash chains sealing the audit trail, one per bounded context: link `seq` holds the
+ * SHA-256 of link `seq - 1` and its event (see @okno/audit chain.ts). Append-only by trigger.
+ */
+export const auditChain = identitySchema.table(
+  'audit_chain',
+  {
+    context: text('context').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    eventId: uuid('event_id')
+      .notNull()
+      .unique()
+      .references(() => auditEvents.id),
+    hash: text('hash').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.context, t.seq] }),
+    index('audit_chain_sealed_idx').on(t.sealedAt),
+  ],
+);
+
+/** Signed statements that a chain reached a link with a hash (compact JWS). Append-only. */
+export const auditCheckpoints = identitySchema.table(
+  'audit_checkpoints',
+  {
+    context: text('context').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    jws: text('jws').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.context, t.seq] })],
 );
 
 export const identityOutbox = outboxTable(identitySchema);
