@@ -99,6 +99,8 @@ async function measureNode(workers: number, profileDir?: string): Promise<NodeFi
         OKNO_PUBLIC_URL: base,
         LOG_LEVEL: 'warn',
         OKNO_WORKERS: String(workers),
+        // One demo account stands for thousands of people here: no per-person write limit.
+        OKNO_WRITES_PER_PERSON: String(1e9),
       },
     },
   );

@@ -1,6 +1,7 @@
 import { paymentsOutbox } from '@okno/db/payments';
 import {
   createServiceApp,
+  inProcessCall,
   type ServiceApp,
   type ServiceDeps,
   type ServiceModule,
@@ -70,7 +71,10 @@ export function paymentsApp(ctx: PaymentsContext, deps: ServiceDeps): ServiceApp
   app.route('/', reconciliationRoutes(ctx));
   app.route(
     '/',
-    providerPageRoutes(ctx, (path, init) => Promise.resolve(app.request(path, init))),
+    // In process: the page's own request was the one counted against the payer's limits.
+    providerPageRoutes(ctx, (path, init) =>
+      Promise.resolve(app.request(path, init, inProcessCall)),
+    ),
   );
   return app;
 }

@@ -3,6 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { admissionControl, type AdmissionLimits } from './admission';
+import { isInProcessCall } from './in-process-call';
+import { signInRateLimit, type RateLimits } from './rate-limits';
 import type { AppEnv } from './app-env';
 import { handleError, validationHook } from './error-handler';
 import type { Logger } from './logger';
@@ -26,6 +28,8 @@ export interface RootAppOptions {
   nativeRoutes?: readonly NativeRoute[];
   /** Load shedding (see admission.ts); none when absent. */
   admission?: AdmissionLimits;
+  /** Sign-in attempts per address on the native routes (the embedded OpenID provider). */
+  rateLimits?: RateLimits;
   /** Public responses services keep (see public-cache.ts), answered before routing. */
   publicCache?: PublicCache;
 }
@@ -48,14 +52,6 @@ const hasBody = (c: Context) => {
 };
 
 /**
- * The environment of a request one service makes to another in the same process
- * (`app.request(url, init, inProcessCall)`): set by the caller, never by anything a client sends.
- */
-export const inProcessCall = { oknoInProcessCall: true } as const;
-const isInProcessCall = (c: Context) =>
-  (c.env as Partial<typeof inProcessCall> | undefined)?.oknoInProcessCall === true;
-
-/**
  * The outermost app of a process, whether it hosts one service or the whole node:
  * request ids and access logs, telemetry, cached public answers, load shedding, body limits,
  * problem+json for unknown
@@ -73,6 +69,11 @@ export function createRootApp(options: RootAppOptions): OpenAPIHono<AppEnv> {
   }
   // Before the body limit, which would start reading the body these handlers read themselves.
   for (const route of options.nativeRoutes ?? []) {
+    if (options.rateLimits) {
+      const limit = signInRateLimit(options.rateLimits);
+      app.use(route.path, limit);
+      app.use(`${route.path}/*`, limit);
+    }
     app.all(route.path, (c) => handOver(c, route));
     app.all(`${route.path}/*`, (c) => handOver(c, route));
   }

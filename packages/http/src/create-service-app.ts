@@ -6,6 +6,7 @@ import type { Database } from '@okno/db';
 import type { Extensions } from '@okno/plugin-sdk';
 import type { ObjectStorage } from '@okno/storage';
 import type { PublicCache } from './public-cache';
+import { writeRateLimits, type RateLimits } from './rate-limits';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
@@ -41,6 +42,8 @@ export interface ServiceDeps {
    * it before routing; a service makes its own when absent.
    */
   publicCache?: PublicCache;
+  /** How many writes a minute one caller may make; unlimited when absent (tests, benches). */
+  rateLimits?: RateLimits;
 }
 
 export interface PaymentsSettings {
@@ -112,6 +115,7 @@ export function createServiceApp(info: ServiceInfo, deps: ServiceDeps): ServiceA
     await next();
   });
   app.use(authenticate(deps.verifier));
+  if (deps.rateLimits) app.use(writeRateLimits(deps.rateLimits));
 
   app.openapi(
     defineRoute({

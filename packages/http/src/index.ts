@@ -2,7 +2,8 @@ export type { AccessDenial, AccessDenialSink } from './access-denials';
 export type { AppEnv } from './app-env';
 export { requireAccess, requirePrincipal, requireRole, requireScope, type Access } from './access';
 export { authenticate } from './authenticate';
-export { createRootApp, inProcessCall, type RootAppOptions } from './create-root-app';
+export { createRootApp, type RootAppOptions } from './create-root-app';
+export { inProcessCall } from './in-process-call';
 export { admissionControl, type AdmissionLimits, type AdmissionStats } from './admission';
 export {
   createServiceApp,
@@ -40,3 +41,4 @@ export { requestContext } from './request-context';
 export { serveGracefully, type RunningServer, type ServeOptions } from './serve';
 export { createRouter } from './create-router';
 export type { EventSubscription, ScheduledJob, ServiceModule } from './service-module';
+export { clientAddress, writeRateLimits, type RateLimits } from './rate-limits';

@@ -21,6 +21,7 @@ export const problemTypes = {
   invalidCursor: 'invalid-cursor',
   unavailable: 'service-unavailable',
   overloaded: 'overloaded',
+  rateLimited: 'rate-limited',
   internal: 'internal-error',
 } as const;
 export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];

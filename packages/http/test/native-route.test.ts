@@ -42,4 +42,40 @@ describe('a Node.js handler mounted in the root app', () => {
       expect.objectContaining({ path: '/native/brew', status: 418 }),
     ]);
   });
+
+  it('limits sign-in attempts by the socket’s address, and only posts', async () => {
+    let attempts = 0;
+    const app = createRootApp({
+      logger: pino({ level: 'silent' }),
+      rateLimits: {
+        writesPerPerson: 1,
+        writesPerClient: 1,
+        writesPerAddress: 1,
+        signInsPerAddress: 2,
+      },
+      nativeRoutes: [
+        {
+          path: '/realms/test',
+          handle: (_req, res) => {
+            attempts += 1;
+            res.writeHead(400, { 'content-type': 'application/json' });
+            res.end('{"error":"invalid_grant"}');
+          },
+        },
+      ],
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const token = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/test/token`;
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await fetch(token, { method: 'POST', body: 'grant_type=password' })).status);
+    }
+    const discovery = await fetch(token.replace('/token', '/.well-known/openid-configuration'));
+    await new Promise((resolve) => server.close(resolve));
+    expect(statuses).toEqual([400, 400, 429]);
+    // The two posts let through, and the discovery read (a GET is not an attempt).
+    expect(attempts).toBe(3);
+    expect(discovery.status).toBe(400);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type DocumentsSettings,
   type PaymentsSettings,
   type Logger,
+  type RateLimits,
   type NativeRoute,
   type RegionSettings,
   type ServiceCaller,
@@ -43,6 +44,8 @@ export interface NodeAppDeps {
   onAccessDenied?: AccessDenialSink;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Abuse limits: writes per caller, sign-ins per address; none when absent (tests). */
+  rateLimits?: RateLimits;
   /** Load shedding: how many requests are handled at once and how many may wait. */
   admission?: AdmissionLimits;
   /** Cross-cutting middleware such as HTTP telemetry. */
@@ -89,6 +92,7 @@ export function createNodeApp(deps: NodeAppDeps) {
     ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
     ...(deps.middleware === undefined ? {} : { middleware: deps.middleware }),
     ...(deps.admission === undefined ? {} : { admission: deps.admission }),
+    ...(deps.rateLimits === undefined ? {} : { rateLimits: deps.rateLimits }),
     ...(deps.nativeRoutes === undefined ? {} : { nativeRoutes: deps.nativeRoutes }),
     ownBodyLimit: deps.services.flatMap((s) =>
       (s.ownBodyLimit ?? []).map((route) => {
@@ -200,6 +204,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         ...(deps.documents && { documents: deps.documents }),
         ...(deps.payments && { payments: deps.payments }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
+        ...(deps.rateLimits && { rateLimits: deps.rateLimits }),
       }),
     );
   }

@@ -121,6 +121,20 @@ export const nodeEnv = baseEnv
     OKNO_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(64),
     OKNO_MAX_QUEUED: z.coerce.number().int().nonnegative().default(1024),
     OKNO_MAX_WAIT_MS: z.coerce.number().int().positive().default(1000),
+    /**
+     * Abuse limits per process and minute (docs/security.md): writes by one person, by one
+     * partner system, by one address without a token; sign-in attempts on the embedded
+     * OpenID provider by one address. Behind an ingress, name the header carrying the
+     * client's address, or every caller is the proxy.
+     */
+    OKNO_WRITES_PER_PERSON: z.coerce.number().int().positive().default(120),
+    OKNO_WRITES_PER_CLIENT: z.coerce.number().int().positive().default(6000),
+    OKNO_WRITES_PER_ADDRESS: z.coerce.number().int().positive().default(600),
+    OKNO_SIGN_INS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
+    OKNO_CLIENT_ADDRESS_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'a lower-case header name, e.g. x-real-ip')
+      .optional(),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()

@@ -115,6 +115,13 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
       ...(identity.provider && { nativeRoutes: [identity.provider] }),
       logger,
       maxBodyBytes: env.MAX_BODY_BYTES,
+      rateLimits: {
+        writesPerPerson: env.OKNO_WRITES_PER_PERSON,
+        writesPerClient: env.OKNO_WRITES_PER_CLIENT,
+        writesPerAddress: env.OKNO_WRITES_PER_ADDRESS,
+        signInsPerAddress: env.OKNO_SIGN_INS_PER_ADDRESS,
+        ...(env.OKNO_CLIENT_ADDRESS_HEADER && { addressHeader: env.OKNO_CLIENT_ADDRESS_HEADER }),
+      },
       admission: {
         maxInFlight: env.OKNO_MAX_IN_FLIGHT,
         maxQueued: env.OKNO_MAX_QUEUED,
