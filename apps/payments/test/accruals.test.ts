@@ -27,6 +27,7 @@ const submitted = (applicationId: string, payer: Record<string, unknown>) => ({
   payload: {
     applicationId,
     number: 'KEM-2026-0000042',
+    agencyCode: 'traffic-police',
     serviceCode: 'vehicle-registration',
     fees: [
       {

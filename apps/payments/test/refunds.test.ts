@@ -8,6 +8,7 @@ import {
   auditor,
   cashDesk,
   citizen,
+  officer,
   paymentsHarness,
   supervisor,
   type PaymentsHarness,
@@ -30,6 +31,7 @@ async function paidFee(amountMinor: number) {
     payload: {
       applicationId,
       number: 'KEM-2026-0000100',
+      agencyCode: 'traffic-police',
       fees: [
         { budgetCode: '18210807010018000110', amountMinor, title: { ru: 'Пошлина', en: 'Duty' } },
       ],
@@ -107,6 +109,35 @@ describe(`refunds on ${testDatabaseKind}`, () => {
     expect(
       ((await bad.json()) as { errors: { pointer: string }[] }).errors.map((e) => e.pointer).sort(),
     ).toEqual(['/amountMinor', '/reason']);
+  });
+
+  it("leaves another agency's money to that agency: its supervisors refund, others may not", async () => {
+    const { payment } = await paidFee(40_000);
+    const elsewhere = {
+      sub: 'supervisor-social',
+      roles: ['supervisor'],
+      agency: 'social-protection',
+    };
+    const refused = await refund(payment.id, 1_000, elsewhere);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/traffic-police/);
+    const admin = { sub: 'admin-1', roles: ['regional-admin'] };
+    expect((await refund(payment.id, 1_000, admin)).status).toBe(201);
+    // Nor do another agency's officers see its payments; the payer and any counter do.
+    const officerElsewhere = {
+      sub: 'officer-social',
+      roles: ['back-office-officer'],
+      agency: 'social-protection',
+    };
+    expect((await h.call(officerElsewhere, 'GET', `/payments/${payment.id}`)).status).toBe(404);
+    const counter = {
+      sub: 'mfc-1',
+      roles: ['mfc-officer'],
+      agency: 'mfc',
+      office: 'mfc-kemerovo-central',
+    };
+    expect((await h.call(counter, 'GET', `/payments/${payment.id}`)).status).toBe(200);
+    expect((await h.call(officer, 'GET', `/payments/${payment.id}`)).status).toBe(200);
   });
 
   it('makes one refund of many concurrent retries with one key', async () => {

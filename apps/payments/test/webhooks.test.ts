@@ -208,6 +208,7 @@ describe(`bank simulator webhooks on ${testDatabaseKind}`, () => {
       payload: {
         applicationId,
         number: 'KEM-2026-0000077',
+        agencyCode: 'traffic-police',
         fees: [
           {
             budgetCode: '18210807010018000110',

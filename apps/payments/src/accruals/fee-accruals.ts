@@ -10,6 +10,7 @@ import { nextNodeUin } from '../store/uin-issuer-store';
 const SubmittedWithFees = z.object({
   applicationId: z.uuid(),
   number: z.string(),
+  agencyCode: z.string(),
   fees: z
     .array(
       z.object({
@@ -55,7 +56,7 @@ export async function createFeeAccruals(
 ): Promise<void> {
   const parsed = SubmittedWithFees.safeParse(event.payload);
   if (!parsed.success) return; // a service without fees, or not an application of this node
-  const { applicationId, number, fees, payer } = parsed.data;
+  const { applicationId, number, agencyCode, fees, payer } = parsed.data;
   const due = new Date(ctx.now().getTime() + FEE_DUE_DAYS * 86_400_000).toISOString().slice(0, 10);
   for (const fee of fees) {
     const uin = await nextNodeUin(tx, ctx);
@@ -75,6 +76,7 @@ export async function createFeeAccruals(
         payerCompany: payer.company,
         payerIndex: payer.documentIndex,
         createdBy: 'okno:payments',
+        agencyCode,
       })
       .onConflictDoNothing()
       .returning({ id: accruals.id });

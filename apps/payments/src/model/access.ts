@@ -1,4 +1,4 @@
-import { hasAnyRole, machineRoles, personRoles, type Principal } from '@okno/auth';
+import { hasAnyRole, hasRole, machineRoles, personRoles, type Principal } from '@okno/auth';
 
 /** Who pays through the portal: for themselves or their company. */
 export const payerRoles = [personRoles.citizen, personRoles.businessRepresentative];
@@ -42,7 +42,34 @@ export const ledgerReaders = [
   personRoles.regionalAdmin,
 ];
 
-export const isStaff = (p: Principal) => hasAnyRole(p, paymentReaders);
+const frontOffice = [personRoles.mfcOfficer, personRoles.postOfficer, personRoles.mobileOfficer];
+const backOffice = [personRoles.backOfficeOfficer, personRoles.supervisor];
+
+interface AccrualFacts {
+  payerSubject: string | null;
+  payerCompany: string | null;
+  agencyCode: string | null;
+}
+
+/** Back-office staff of the agency answerable for the accrual's money. */
+const isOfItsAgency = (p: Principal, a: AccrualFacts) =>
+  hasAnyRole(p, backOffice) && a.agencyCode !== null && p.agency === a.agencyCode;
+
+/**
+ * Staff who see an accrual and all its payments: any front office (one window: a person may
+ * ask at any counter whether their fee is paid), auditors, and the back office of the agency
+ * the money is for. Another agency's officers do not.
+ */
+export const mayOversee = (p: Principal, a: AccrualFacts) =>
+  hasAnyRole(p, [...frontOffice, personRoles.auditor]) || isOfItsAgency(p, a);
+
+/** Who sees an accrual: its payer, or staff who oversee it. */
+export const maySeeAccrual = (p: Principal, a: AccrualFacts) => isPayerOf(p, a) || mayOversee(p, a);
+
+/** Who may return an accrual's money: its agency's supervisors, or the region's administrator. */
+export const mayRefund = (p: Principal, a: AccrualFacts) =>
+  hasRole(p, personRoles.regionalAdmin) ||
+  (hasRole(p, personRoles.supervisor) && isOfItsAgency(p, a));
 
 /** Whether an accrual is the caller's own to pay and see in full. */
 export const isPayerOf = (

@@ -18,7 +18,7 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { accrualIssuers, isPayerOf, isStaff, payerRoles, paymentViewers } from '../model/access';
+import { accrualIssuers, maySeeAccrual, payerRoles, paymentViewers } from '../model/access';
 import { offlineUinProblem } from '../model/offline-uin';
 import type { PaymentsContext } from '../payments-context';
 import { accrualsOfPayer, findAccrualByUin } from '../store/accrual-store';
@@ -127,8 +127,8 @@ export function accrualRoutes(ctx: PaymentsContext) {
         const principal = requirePrincipal(c.var.principal);
         const { id } = c.req.valid('param');
         const rows = await c.var.db.select().from(accruals).where(eq(accruals.applicationId, id));
-        // Staff see any application's fees; an applicant only their own (others' look empty).
-        const visible = isStaff(principal) ? rows : rows.filter((a) => isPayerOf(principal, a));
+        // Each sees the fees they may (see model/access.ts); others' look empty.
+        const visible = rows.filter((a) => maySeeAccrual(principal, a));
         return c.json({ items: visible.map(toAccrualView) }, 200);
       },
     )
@@ -229,6 +229,7 @@ export function accrualRoutes(ctx: PaymentsContext) {
               payerSubject: body.payer.subject ?? null,
               payerIndex: document ? documentIndex(ctx, document) : null,
               createdBy: principal.subject,
+              agencyCode: principal.agency ?? null,
             })
             .onConflictDoNothing()
             .returning();

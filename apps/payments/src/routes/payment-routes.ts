@@ -10,9 +10,9 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { isPayerOf, isStaff, payerRoles, paymentViewers } from '../model/access';
+import { mayOversee, maySeeAccrual, payerRoles, paymentViewers } from '../model/access';
 import type { PaymentsContext } from '../payments-context';
-import { findAccrualByUin, lockAccrual } from '../store/accrual-store';
+import { findAccrual, findAccrualByUin, lockAccrual } from '../store/accrual-store';
 import { moveTo } from '../store/payment-moves';
 import { findPayment, insertPayment } from '../store/payment-store';
 import { Payment, toPaymentView, Uin } from './views';
@@ -171,9 +171,11 @@ export function paymentRoutes(ctx: PaymentsContext) {
         const principal = requirePrincipal(c.var.principal);
         const { id } = c.req.valid('param');
         const payment = await findPayment(c.var.db, id);
-        if (!payment || !(isStaff(principal) || payment.createdBy === principal.subject)) {
-          throw notFound(`There is no payment ${id} that you may see.`);
-        }
+        const accrual = payment && (await findAccrual(c.var.db, payment.accrualId));
+        const visible =
+          payment?.createdBy === principal.subject ||
+          (accrual !== undefined && mayOversee(principal, accrual));
+        if (!payment || !visible) throw notFound(`There is no payment ${id} that you may see.`);
         return c.json(toPaymentView(payment), 200);
       },
     )
@@ -197,7 +199,7 @@ export function paymentRoutes(ctx: PaymentsContext) {
         const principal = requirePrincipal(c.var.principal);
         const { uin } = c.req.valid('param');
         const accrual = await findAccrualByUin(c.var.db, uin);
-        if (!accrual || !(isStaff(principal) || isPayerOf(principal, accrual))) {
+        if (!accrual || !maySeeAccrual(principal, accrual)) {
           throw notFound(`There is no accrual ${uin} whose payments you may see.`);
         }
         const rows = await c.var.db
@@ -205,7 +207,8 @@ export function paymentRoutes(ctx: PaymentsContext) {
           .from(payments)
           .where(eq(payments.accrualId, accrual.id))
           .orderBy(payments.createdAt);
-        const visible = isStaff(principal)
+        // The payer sees what they started and what is paid; overseeing staff, every attempt.
+        const visible = mayOversee(principal, accrual)
           ? rows
           : rows.filter((p) => p.createdBy === principal.subject || p.status === 'paid');
         return c.json({ items: visible.map(toPaymentView) }, 200);

@@ -6,12 +6,14 @@ import {
   conflict,
   createRouter,
   defineRoute,
+  forbidden,
   invalidFields,
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import { moneyOfficers } from '../model/access';
+import { mayRefund, moneyOfficers } from '../model/access';
 import { CASH_PROVIDER, type PaymentsContext } from '../payments-context';
+import { findAccrual } from '../store/accrual-store';
 import { recordRefund } from '../store/payment-moves';
 import { lockPayment } from '../store/payment-store';
 import { Payment, toPaymentView } from './views';
@@ -54,7 +56,13 @@ export function refundRoutes(ctx: PaymentsContext) {
       const body = c.req.valid('json');
       const updated = await c.var.db.transaction(async (tx) => {
         const payment = await lockPayment(tx, id);
-        if (!payment) throw notFound(`There is no payment ${id}.`);
+        const accrual = payment && (await findAccrual(tx, payment.accrualId));
+        if (!payment || !accrual) throw notFound(`There is no payment ${id}.`);
+        if (!mayRefund(principal, accrual)) {
+          throw forbidden(
+            `Only a supervisor of ${accrual.agencyCode ?? 'the agency the money is for'} or the regional administrator may refund payment ${id}.`,
+          );
+        }
         if (payment.status !== 'paid')
           throw conflict(`Payment ${id} is ${payment.status}, not paid.`);
         const left = payment.amountMinor - payment.refundedMinor;

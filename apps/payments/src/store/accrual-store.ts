@@ -10,6 +10,11 @@ export async function findAccrualByUin(db: Executor, uin: string) {
   return row;
 }
 
+export async function findAccrual(db: Executor, id: string) {
+  const [row] = await db.select().from(accruals).where(eq(accruals.id, id));
+  return row;
+}
+
 export async function lockAccrual(tx: Executor, id: string) {
   const [row] = await tx.select().from(accruals).where(eq(accruals.id, id)).for('update');
   if (!row) throw new Error(`accrual ${id} vanished`);

@@ -63,6 +63,11 @@ export const accruals = paymentsSchema.table(
     payerIndex: text('payer_index'),
     /** Who created it: the node (`okno:payments`), an officer, a partner system. */
     createdBy: text('created_by').notNull(),
+    /**
+     * The agency answerable for the money: the deciding agency of the application, or the
+     * charging officer's. Its back office sees the payments and its supervisors refund them.
+     */
+    agencyCode: text('agency_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
