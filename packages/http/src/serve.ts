@@ -13,6 +13,13 @@ export interface ServeOptions {
   onDrain?: () => void;
   /** Called after the server has closed: close the database, flush telemetry. */
   onClose?: () => Promise<void>;
+  /**
+   * How long a client may take to send its headers (default 20 s) and its whole request
+   * (default 300 s, room for a 25 MB scan over a slow mobile link): a client that trickles
+   * bytes to hold connections open (slowloris) is cut off, with 408.
+   */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -24,8 +31,20 @@ export interface RunningServer {
 /** Serves an app and shuts it down gracefully on SIGTERM or SIGINT. */
 export async function serveGracefully(options: ServeOptions): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: options.fetch, port: options.port, hostname: options.hostname }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: options.fetch,
+        port: options.port,
+        hostname: options.hostname,
+        serverOptions: {
+          headersTimeout: options.headersTimeoutMs ?? 20_000,
+          requestTimeout: options.requestTimeoutMs ?? 300_000,
+          // How often those timeouts are checked (Node's default, 30 s, lets a slow client
+          // overstay by as much).
+          connectionsCheckingInterval: Math.min(options.headersTimeoutMs ?? 20_000, 5_000),
+        },
+      },
+      () => resolve(s),
     ) as Server;
   });
   const address = server.address();
