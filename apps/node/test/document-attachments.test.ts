@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataKey, keyring } from '@okno/crypto';
-import { queryRows, type DatabaseHandle } from '@okno/db';
-import { createLogger } from '@okno/http';
-import { createNodeApp } from '@okno/runtime';
-import {
-  createTestDatabase,
-  createTestIssuer,
-  testDatabaseKind,
-  testRegion,
-  type TestIssuer,
-  type TokenClaims,
-} from '@okno/testing';
 import { sql } from 'drizzle-orm';
-import { allServices } from '../src/services';
-import { serviceSettings } from './service-settings';
+import { queryRows } from '@okno/db';
+import { testDatabaseKind, type TokenClaims } from '@okno/testing';
+import { minimalPdf, startTestNode, type TestNode } from './test-node';
 
 const applicant: TokenClaims = { sub: 'citizen-attach', roles: ['citizen'] };
 const otherCitizen: TokenClaims = { sub: 'citizen-nosy', roles: ['citizen'] };
@@ -33,47 +22,17 @@ const mfcOfficer: TokenClaims = {
   office: 'mfc-kemerovo-central',
 };
 
-// The smallest valid PDF: the scan a citizen keeps in the wallet.
-const pdf = Buffer.from(
-  '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n' +
-    '2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
+const pdf = minimalPdf;
 
-let database: DatabaseHandle;
-let issuer: TestIssuer;
-let app: ReturnType<typeof createNodeApp>;
+let node: TestNode;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  issuer = await createTestIssuer();
-  for (const service of allServices) await service.seedDemo?.(database.db);
-  app = createNodeApp({
-    region: testRegion(issuer.region),
-    nodeVersion: '0.0.0',
-    services: allServices,
-    database,
-    verifier: issuer.verifier(),
-    keyring: keyring([generateDataKey('test')]),
-    ...(await serviceSettings()),
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
+  node = await startTestNode();
 });
-afterAll(async () => {
-  await database.close();
-  await issuer.close();
-});
+afterAll(() => node.close());
 
-async function call(who: TokenClaims, method: string, path: string, body?: unknown) {
-  return app.request(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${await issuer.sign(who)}`,
-      'content-type': body instanceof Uint8Array ? 'application/pdf' : 'application/json',
-    },
-    ...(body !== undefined && { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
-  });
-}
+const call = (who: TokenClaims, method: string, path: string, body?: unknown) =>
+  node.call(who, method, path, body);
 
 describe(`attaching wallet documents to applications on ${testDatabaseKind}`, () => {
   let documentId: string;
@@ -134,7 +93,7 @@ describe(`attaching wallet documents to applications on ${testDatabaseKind}`, ()
 
   it('records every read and download in the audit trail', async () => {
     const rows = await queryRows<{ kind: string; actor: string }>(
-      database.db,
+      node.database.db,
       sql`select kind, actor_subject as actor from identity.audit_events
           where kind like 'document-%' order by id`,
     );

@@ -1,20 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataKey, keyring } from '@okno/crypto';
-import type { DatabaseHandle } from '@okno/db';
-import { createLogger } from '@okno/http';
-import { bankSimulator } from '@okno/plugin-payment-bank-simulator';
-import { collectExtensions, definePlugin, extend } from '@okno/plugin-sdk';
-import { createNodeApp, startEventRelays, type EventRelays } from '@okno/runtime';
-import {
-  createTestDatabase,
-  createTestIssuer,
-  testDatabaseKind,
-  testRegion,
-  type TestIssuer,
-  type TokenClaims,
-} from '@okno/testing';
-import { allServices } from '../src/services';
-import { serviceSettings } from './service-settings';
+import { testDatabaseKind, type TokenClaims } from '@okno/testing';
+import { startTestNode, type TestNode } from './test-node';
 
 // One window for the fee: the application's service carries a fee, submitting it creates the
 // accrual, the applicant pays through the bank simulator, and the application learns it was
@@ -28,61 +14,15 @@ const registrar: TokenClaims = {
   office: 'zags-kemerovo',
 };
 
-let database: DatabaseHandle;
-let issuer: TestIssuer;
-let app: ReturnType<typeof createNodeApp>;
-let relays: EventRelays;
+let node: TestNode;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  issuer = await createTestIssuer();
-  for (const service of allServices) await service.seedDemo?.(database.db);
-  const settings = await serviceSettings();
-  const deps = {
-    region: testRegion(issuer.region),
-    verifier: issuer.verifier(),
-    keyring: keyring([generateDataKey('test')]),
-    extensions: collectExtensions([
-      definePlugin({
-        name: 'test-bank',
-        version: '1',
-        extensions: [extend('payments.provider', bankSimulator({ secret: 'node-test-secret' }))],
-      }),
-    ]),
-    ...settings,
-  };
-  app = createNodeApp({
-    ...deps,
-    nodeVersion: '0.0.0',
-    services: allServices,
-    database,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
-  relays = await startEventRelays({
-    db: database.db,
-    services: allServices,
-    deps: { ...deps, db: database.db },
-    region: issuer.region,
-    natsUrl: undefined,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
+  node = await startTestNode({ bank: true, events: true });
 });
-afterAll(async () => {
-  await relays.stop();
-  await database.close();
-  await issuer.close();
-});
+afterAll(() => node.close());
 
-async function call(who: TokenClaims, method: string, path: string, body?: unknown) {
-  return app.request(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${await issuer.sign(who)}`,
-      'content-type': 'application/json',
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-}
+const call = (who: TokenClaims, method: string, path: string, body?: unknown) =>
+  node.call(who, method, path, body);
 
 /** Asks until the answer satisfies, as a portal would poll; events arrive within a second. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -130,8 +70,8 @@ describe(`paying an application's fee on ${testDatabaseKind}`, () => {
     expect(started.status).toBe(201);
     const payment = (await started.json()) as { id: string; redirectUrl: string };
     const checkout = new URL(payment.redirectUrl).pathname;
-    expect((await app.request(checkout)).status).toBe(200);
-    const paid = await app.request(checkout, {
+    expect((await node.app.request(checkout)).status).toBe(200);
+    const paid = await node.app.request(checkout, {
       method: 'POST',
       body: new URLSearchParams({ outcome: 'paid' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
