@@ -95,6 +95,11 @@ describe(`malformed input, by hand, on ${testDatabaseKind}`, () => {
       '{"score": 1e400}',
     );
     await expectClientError(rating, [400, 409, 422]);
+    // In a path: beyond PostgreSQL's integer, found by schemathesis as a 500.
+    const version = await node.app.request(
+      '/api/catalogue/services/marriage-registration/versions/76798507858918',
+    );
+    await expectClientError(version, [400]);
   });
 
   it('refuses strings longer than their field, and bodies over the limit before reading them', async () => {

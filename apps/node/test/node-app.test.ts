@@ -125,6 +125,26 @@ describe(`the node on ${testDatabaseKind}`, () => {
     expect(create?.security).toEqual([{ bearer: [] }]);
   });
 
+  it('names no schema twice: services merged into one document must not overwrite each other', async () => {
+    const definedBy = new Map<string, { service: string; schema: string }>();
+    const clashes: string[] = [];
+    for (const service of allServices) {
+      const doc = (await (await app.request(`/api/${service.info.name}/openapi.json`)).json()) as {
+        components?: { schemas?: Record<string, unknown> };
+      };
+      for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+        const json = JSON.stringify(schema);
+        const earlier = definedBy.get(name);
+        if (earlier && earlier.schema !== json) {
+          clashes.push(`${name}: ${earlier.service} and ${service.info.name}`);
+        }
+        definedBy.set(name, { service: service.info.name, schema: json });
+      }
+    }
+    expect(definedBy.size).toBeGreaterThan(20);
+    expect(clashes).toEqual([]);
+  });
+
   it('serves the interactive API reference without a CDN', async () => {
     const page = await app.request('/docs');
     expect(page.status).toBe(200);

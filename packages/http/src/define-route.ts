@@ -66,10 +66,21 @@ export function defineRoute<const R extends RouteOptions>(options: R) {
       ...(idempotency
         ? { 409: problem('A request with the same Idempotency-Key is still in progress.') }
         : {}),
+      ...(config.method === 'get'
+        ? {}
+        : { 429: problem('Too many writes from this caller this minute; see Retry-After.') }),
       500: problem('The server failed; the error is logged with the request id.'),
+      503: problem('The node is at capacity and shed the request; see Retry-After.'),
       ...config.responses,
     },
   };
+  // A path names a resource that may not exist (or not for this caller). Added at run time
+  // only, so a handler's typed responses stay those the route declares.
+  if (config.request?.params && !(404 in route.responses)) {
+    (route.responses as Record<number, unknown>)[404] = problem(
+      'No such resource, or none the caller may see.',
+    );
+  }
   // exactOptionalPropertyTypes cannot relate the generic R to RouteConfig here; the concrete
   // route is checked again where it is registered with app.openapi().
   return createRoute(route as never) as unknown as typeof route & {

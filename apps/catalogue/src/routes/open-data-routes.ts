@@ -62,7 +62,14 @@ function download(c: Context<AppEnv>, filename: string, type: string) {
 
 const csvType = 'text/csv; charset=utf-8; header=present';
 const files = (description: string, type: string) => ({
-  200: { description, content: { [type]: { schema: z.string() } } },
+  200: {
+    description,
+    content: {
+      [type]: {
+        schema: type === 'application/json' ? z.record(z.string(), z.unknown()) : z.string(),
+      },
+    },
+  },
   304: { description: 'Not modified since the ETag given in If-None-Match.' },
 });
 

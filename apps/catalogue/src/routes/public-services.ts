@@ -114,7 +114,10 @@ export function publicServiceRoutes(cache: PublicCache) {
         tags: ['catalogue'],
         summary: 'One numbered version, published or retired (what an application was filed under)',
         request: {
-          params: z.object({ code: z.string().max(80), version: z.coerce.number().int().min(1) }),
+          params: z.object({
+            code: z.string().max(80),
+            version: z.coerce.number().int().min(1).max(2_147_483_647),
+          }),
         },
         responses: {
           200: {

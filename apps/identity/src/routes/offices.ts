@@ -11,7 +11,7 @@ const Office = z
     name: z.object({ ru: z.string(), en: z.string().optional() }),
     address: z.string(),
   })
-  .openapi('Office');
+  .openapi('DirectoryOffice');
 
 const OfficeQuery = PageQuery.extend({
   agency: z

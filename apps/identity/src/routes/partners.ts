@@ -22,9 +22,15 @@ const PartnerInput = z
   .strict()
   .openapi('PartnerInput');
 
-const Partner = PartnerInput.extend({ clientId: z.string(), updatedAt: z.iso.datetime() }).openapi(
-  'PartnerChannel',
-);
+const Partner = z
+  .object({
+    // A new object, not .extend(): the strict input's `additionalProperties: false` must not
+    // carry over to what is answered.
+    ...PartnerInput.shape,
+    clientId: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('PartnerChannel');
 
 const toPartner = (row: typeof partnerChannels.$inferSelect): z.infer<typeof Partner> => ({
   clientId: row.clientId,

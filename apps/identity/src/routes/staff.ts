@@ -35,9 +35,15 @@ const StaffInput = z
   .strict()
   .openapi('StaffInput');
 
-const StaffMember = StaffInput.extend({ subject: z.string(), updatedAt: z.iso.datetime() }).openapi(
-  'StaffMember',
-);
+const StaffMember = z
+  .object({
+    // A new object, not .extend(): the strict input's `additionalProperties: false` must not
+    // carry over to what is answered.
+    ...StaffInput.shape,
+    subject: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('StaffMember');
 
 const toStaff = (row: typeof staffMembers.$inferSelect): z.infer<typeof StaffMember> => ({
   subject: row.subject,
