@@ -149,6 +149,14 @@ describe(`malformed input, by hand, on ${testDatabaseKind}`, () => {
       firstName: 'Иван',
     });
     await expectClientError(profile, [400, 422]);
+    // In a query (found by schemathesis as a 500 from PostgreSQL) and a path.
+    const auditor = { sub: 'auditor-fuzz', roles: ['auditor'] };
+    for (const path of [
+      '/api/identity/audit-events?actor=a%00b',
+      '/api/catalogue/services/a%00b',
+    ]) {
+      await expectClientError(await send(auditor, 'GET', path, undefined), [400]);
+    }
   });
 
   it('still serves after all of it', async () => {

@@ -59,3 +59,18 @@ function nulPointer(root: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * The same for the URL: a query or path parameter with U+0000 (`%00`) would reach PostgreSQL
+ * and fail there; it is refused with 400 before any handler runs.
+ */
+export const refuseNulInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!/%00/.test(c.req.url)) return next();
+  throw new ProblemError({
+    status: 400,
+    type: problemTypes.validation,
+    title: 'Bad Request',
+    detail: 'The URL contains a NUL character (%00), which is not accepted.',
+    errors: [{ location: 'query', pointer: '', message: 'contains %00' }],
+  });
+};

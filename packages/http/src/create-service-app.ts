@@ -7,7 +7,7 @@ import type { Extensions } from '@okno/plugin-sdk';
 import type { ObjectStorage } from '@okno/storage';
 import type { PublicCache } from './public-cache';
 import { writeRateLimits, type RateLimits } from './rate-limits';
-import { checkJsonBody } from './check-json-body';
+import { checkJsonBody, refuseNulInUrl } from './check-json-body';
 import { reportAccessDenials, type AccessDenialSink } from './access-denials';
 import type { AppEnv } from './app-env';
 import { authenticate } from './authenticate';
@@ -117,6 +117,7 @@ export function createServiceApp(info: ServiceInfo, deps: ServiceDeps): ServiceA
   });
   app.use(authenticate(deps.verifier));
   if (deps.rateLimits) app.use(writeRateLimits(deps.rateLimits));
+  app.use(refuseNulInUrl);
   app.use(checkJsonBody);
 
   app.openapi(
