@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@okno/db';
 import { createLogger } from '@okno/http';
 import { createNodeApp } from '@okno/runtime';
 import { createTestIssuer, testRegion } from '@okno/testing';
+import { keyedPost } from './keyed-post';
 
 /**
  * The node's own composition of the catalogue and applications over `handle`, served in
@@ -25,19 +26,14 @@ export async function enrolmentNode(handle: DatabaseHandle) {
   const token = await issuer.sign({ sub: 'bench-parent', roles: ['citizen'] });
 
   /** A parent's POST to the applications service with an Idempotency-Key; throws unless 2xx. */
-  const post = async (path: string, body: unknown, key: string) => {
-    const res = await app.request(`/api/applications${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': key,
-      },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as { id: string; number: string | null };
-  };
+  const post = (path: string, body: unknown, key: string) =>
+    keyedPost<{ id: string; number: string | null }>(
+      app,
+      token,
+      `/api/applications${path}`,
+      body,
+      key,
+    );
 
   /** A complete school-enrolment draft, as the portal saves it. */
   const draft = (i: number, key: string) =>

@@ -22,21 +22,21 @@ export interface RushAudit {
  * submission is there, once, as acknowledged; no application was written without its key;
  * no number was given twice; each submission was announced exactly once.
  */
-export async function auditRush(db: Database, log: RushLog, run: string): Promise<RushAudit> {
+export async function auditRush(
+  db: Database,
+  log: RushLog,
+  run: string,
+  serviceCode = 'school-enrolment',
+): Promise<RushAudit> {
   const problems: string[] = [];
 
-  // Every draft the rush created, found through the keys it sent (acknowledged or not).
-  const keyed = await db
-    .select({ key: applicationsIdempotencyKeys.key, body: applicationsIdempotencyKeys.body })
-    .from(applicationsIdempotencyKeys)
-    .where(like(applicationsIdempotencyKeys.key, `rush-${run}-%-draft`));
-  const draftOfKey = new Map(keyed.map((k) => [k.key, (JSON.parse(k.body) as { id: string }).id]));
+  const draftOfKey = await draftsOfRun(db, run);
   const rows = await db
     .select({ id: applications.id, number: applications.number, status: applications.status })
     .from(applications)
     .where(
       and(
-        eq(applications.serviceCode, 'school-enrolment'),
+        eq(applications.serviceCode, serviceCode),
         sql`${applications.createdAt} >= (select min(${applicationsIdempotencyKeys.createdAt}) - interval '1 minute'
           from ${applicationsIdempotencyKeys} where ${applicationsIdempotencyKeys.key} like ${`rush-${run}-%`})`,
       ),
@@ -94,4 +94,16 @@ export async function auditRush(db: Database, log: RushLog, run: string): Promis
     submittedButNotAcknowledged: submittedInDatabase - log.submitted.size,
     problems,
   };
+}
+
+/**
+ * Every draft a run created, found through the keys it sent (`rush-<run>-…-draft`), whether
+ * or not the answer reached the client: key → draft id.
+ */
+export async function draftsOfRun(db: Database, run: string): Promise<Map<string, string>> {
+  const keyed = await db
+    .select({ key: applicationsIdempotencyKeys.key, body: applicationsIdempotencyKeys.body })
+    .from(applicationsIdempotencyKeys)
+    .where(like(applicationsIdempotencyKeys.key, `rush-${run}-%-draft`));
+  return new Map(keyed.map((k) => [k.key, (JSON.parse(k.body) as { id: string }).id]));
 }

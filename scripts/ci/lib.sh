@@ -39,16 +39,22 @@ wait_for_port() { # port name seconds
 # PostgreSQL refuses to run as root, so a cluster belongs to the postgres user when we are root.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# Creates a throw-away PostgreSQL cluster in <dir>/data, owned by the postgres user when root.
+init_postgres() { # pg_bin dir
+  local pg_bin=$1 dir=$2
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  as_pg "$pg_bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }
+}
+
 # Starts a throw-away PostgreSQL cluster in <dir> on <port>; extra `-c name=value` settings
 # follow. Stop it with `as_pg "$pg_bin/pg_ctl" -D <dir>/data stop`.
 start_postgres() { # pg_bin dir port [setting...]
   local pg_bin=$1 dir=$2 port=$3; shift 3
   local settings="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
   for setting in "$@"; do settings="$settings -c $setting"; done
-  mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  as_pg "$pg_bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >"$dir/initdb.log" 2>&1 \
-    || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }
+  init_postgres "$pg_bin" "$dir"
   as_pg "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "$settings" \
     >/dev/null || { cat "$dir/server.log" >&2; fail "PostgreSQL did not start"; }
   wait_for_port "$port" PostgreSQL 30

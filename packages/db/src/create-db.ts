@@ -28,8 +28,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DatabaseH
       connectionString: options.databaseUrl,
       max: options.maxConnections ?? 10,
     });
-    // An idle client's error (a restarted server) must not crash the process; the pool reconnects.
+    // A lost server (a crash, a restart, a failover) must not crash the process. The pool
+    // handles an idle client's error; a client checked out (mid-transaction, between two
+    // statements) has no listener of its own and would emit an unhandled 'error'. Its next
+    // statement fails instead, and the pool drops it when it is released with that error.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     traceQueries(pool, new URL(options.databaseUrl).pathname.slice(1) || 'postgres');
     const db: Database = drizzlePostgres({
       client: pool,

@@ -76,7 +76,10 @@ export async function consumeEvents(nc: NatsConnection, options: JetStreamConsum
     filter_subject: options.filterSubject,
   });
   const consumer = await jetstream(nc).consumers.get(options.stream, options.durable);
-  const messages = await consumer.consume();
+  // Pulls that expire in 5 s (the client's default is 30 s): after a broker restart the client
+  // re-checks its consumer with a back-off of `expires`, and heartbeats come at half of it, so
+  // this bounds how long deliveries stall after a blip. An idle pull every 5 s costs nothing.
+  const messages = await consumer.consume({ expires: 5_000 });
   const done = (async () => {
     for await (const message of messages) {
       try {

@@ -11,7 +11,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How often to look for events nobody woke the relay for (another process wrote them). */
   pollIntervalMs?: number;
-  /** How long a claim on a batch lasts; a relay that dies mid-batch is replaced after it. */
+  /**
+   * How long a claim on a batch lasts; a relay that dies mid-batch is replaced after it, so
+   * this is how long a crash can hold those events back (10 s; a batch publishes in ms). A
+   * relay slower than this is overtaken and its events published twice: harmless, see below.
+   */
   claimSeconds?: number;
   onError?: (error: unknown) => void;
 }
@@ -38,7 +42,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, outbox, publish } = options;
   const batchSize = options.batchSize ?? 100;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
-  const claim = sql`now() + make_interval(secs => ${options.claimSeconds ?? 30})`;
+  const claim = sql`now() + make_interval(secs => ${options.claimSeconds ?? 10})`;
 
   /**
    * The relay's own bookkeeping (claims, marks) is committed without waiting for the disk

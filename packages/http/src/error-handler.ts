@@ -19,6 +19,16 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       detail: 'A resource with the same unique value already exists.',
     });
   }
+  if (databaseUnavailable(error)) {
+    c.get('logger')?.warn({ err: error }, 'the database is unavailable');
+    return problemResponse(c, {
+      status: 503,
+      type: problemTypes.unavailable,
+      title: 'Service Unavailable',
+      detail: 'The database is unavailable for a moment; send the request again.',
+      headers: { 'retry-after': '1' },
+    });
+  }
   c.get('logger')?.error({ err: error }, 'unhandled error');
   return problemResponse(c, {
     status: 500,
@@ -29,6 +39,26 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A lost or restarting database: SQLSTATE class 08 (connection exception) or 57P (operator
+ * intervention: shutdown, crash, not yet accepting), a refused or reset socket, or
+ * node-postgres's own words for a connection that died. Nothing a client did; retrying helps.
+ */
+function databaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || state.startsWith('57P'))) return true;
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && SOCKET_LOST.has(code)) return true;
+    if (typeof message === 'string' && PG_CONNECTION_LOST.test(message)) return true;
+    depth += 1;
+  }
+  return false;
+}
+
+const SOCKET_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const PG_CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error)/;
 
 /** The PostgreSQL error code, whether the driver error is thrown as is or wrapped by Drizzle. */
 function sqlState(error: unknown): string | undefined {

@@ -37,7 +37,13 @@ export async function startEventRelays(options: {
   let bus: InProcessBus | null = null;
   let publish: Publish;
   if (options.natsUrl) {
-    nc = await connectNats({ servers: options.natsUrl, name: `okno-${options.region}` });
+    nc = await connectNats({
+      servers: options.natsUrl,
+      name: `okno-${options.region}`,
+      // Never give up on the broker (the client's default stops after 10 tries, 20 s): the
+      // outbox keeps events meanwhile, and a node that stopped reconnecting would hold them.
+      maxReconnectAttempts: -1,
+    });
     const { stream, subjectPrefix } = streamOf(options.region);
     await ensureEventStream(nc, { name: stream, subjectPrefix });
     publish = createJetStreamPublisher(nc, subjectPrefix);
