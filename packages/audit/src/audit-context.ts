@@ -1,14 +1,9 @@
+import { serviceSchemas, type ServiceSchema } from '@okno/db/services';
 import type { AuditKind } from './audit-event';
 
-/** The bounded contexts whose audit events form one hash chain each. */
-export const auditContexts = [
-  'identity',
-  'catalogue',
-  'applications',
-  'documents',
-  'payments',
-] as const;
-export type AuditContext = (typeof auditContexts)[number];
+/** The bounded contexts whose audit events form one hash chain each: the services'. */
+export const auditContexts = serviceSchemas;
+export type AuditContext = ServiceSchema;
 
 const contextOfKind: Record<Exclude<AuditKind, 'access-denied'>, AuditContext> = {
   'sign-in': 'identity',

@@ -103,6 +103,15 @@ export const nodeEnv = baseEnv
       .string()
       .regex(/^(\d{8}|\d{3})$/, '8 digits (participant code) or 3 (revenue administrator code)')
       .optional(),
+    /**
+     * The services this process hosts, by name (`catalogue,applications`); all the entry
+     * point knows when unset. One image runs the all-in-one node or any one Deployment.
+     */
+    OKNO_SERVICES: z
+      .string()
+      .regex(/^\s*[a-z]+(\s*,\s*[a-z]+)*\s*$/, 'service names separated by commas')
+      .transform((list) => list.split(',').map((name) => name.trim()))
+      .optional(),
     /** Load demo data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */

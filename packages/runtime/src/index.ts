@@ -1,5 +1,6 @@
 export { createNodeApp, type NodeAppDeps } from './create-node-app';
-export { runNode, type RunNodeOptions } from './run-node';
+export { chooseServices, runNode, type RunNodeOptions } from './run-node';
+export { runMigrations } from './run-migrations';
 export { nodeEnv, type NodeEnv } from './env';
 export { loadPlugins, type PluginImporter } from './plugins';
 export { documentsSettings, loadSigningKeys, paymentsSettings } from './document-settings';

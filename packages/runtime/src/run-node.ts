@@ -15,6 +15,7 @@ import { startScheduledJobs } from './scheduled-jobs';
 import { openStorage } from './storage-config';
 import { setUpIdentity, type NodeIdentity } from './identity-provider';
 import { superviseWorkers } from './workers';
+import { refuseBadConfig } from './refuse-bad-config';
 
 export interface RunNodeOptions {
   /** The process's name in logs and telemetry: 'okno-node', or a service's name. */
@@ -31,8 +32,14 @@ export interface RunNodeOptions {
  * Runs a node process: all services (the embedded default) or any subset (one Deployment
  * per service in production). Configuration is read once, here, and refused if invalid.
  */
-export async function runNode(options: RunNodeOptions): Promise<void> {
-  const env = await refuseBadConfig(options.name, readNodeEnv);
+export async function runNode(entry: RunNodeOptions): Promise<void> {
+  const env = await refuseBadConfig(entry.name, readNodeEnv);
+  const options = {
+    ...entry,
+    services: await refuseBadConfig(entry.name, () =>
+      chooseServices(entry.services, env.OKNO_SERVICES),
+    ),
+  };
   if (env.OKNO_WORKERS > 1 && cluster.isPrimary) {
     const supervisor = createLogger({ name: `${options.name}-supervisor`, level: env.LOG_LEVEL });
     return superviseWorkers(env.OKNO_WORKERS, supervisor);
@@ -153,12 +160,17 @@ export async function runNode(options: RunNodeOptions): Promise<void> {
 }
 
 /** Runs a configuration step; a bad configuration stops the process with its message. */
-async function refuseBadConfig<T>(name: string, step: () => T | Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${name}: ${error.message}\n`);
-    process.exit(1);
+/** The services OKNO_SERVICES names, of those the entry point has; all of them when unset. */
+export function chooseServices(
+  known: readonly ServiceModule[],
+  names: readonly string[] | undefined,
+): readonly ServiceModule[] {
+  if (!names) return known;
+  const unknown = names.filter((name) => !known.some((s) => s.info.name === name));
+  if (unknown.length > 0) {
+    throw new ConfigError([
+      `OKNO_SERVICES: no service ${unknown.join(', ')} here; there are ${known.map((s) => s.info.name).join(', ')}`,
+    ]);
   }
+  return known.filter((s) => names.includes(s.info.name));
 }
