@@ -9,6 +9,7 @@ const packageDirs = [
     readdirSync(parent).map((name) => join(parent, name)),
   ),
   'load-tests',
+  'deploy',
 ].filter((dir) => existsSync(join(dir, 'package.json')));
 
 export default defineConfig({

@@ -1,0 +1,103 @@
+import { RegionConfig } from '@okno/realm';
+import { stringify } from 'yaml';
+import { RegionStack } from './region-stack';
+
+/** What `okno region init` asks of a region's IT team. */
+export interface InitRegionOptions {
+  /** ISO 3166-2, e.g. RU-TOM. */
+  code: string;
+  name: { ru: string; en: string };
+  /** The portal's and API's host. */
+  domain: string;
+  /** The region's data centre, its storage class and its S3 endpoint. */
+  location: string;
+  storageClass: string;
+  s3Endpoint: string;
+  /** The release to deploy, and nats-server, by digest in the region's registry. */
+  nodeImage: string;
+  natsImage: string;
+  timeZone: string;
+  uinPrefix: string;
+  clusterIssuer: string;
+  size?: 'small' | 'large';
+}
+
+export interface RegionFiles {
+  /** deploy/regional-node/Pulumi.<code>.yaml: the stack's configuration (no secrets). */
+  stack: { path: string; content: string };
+  /** deploy/regions/<code>.json: the realm generator's input. */
+  realm: { path: string; content: string };
+  /** deploy/policy/<code>.json: the policy pack's configuration (the region's location). */
+  policy: { path: string; content: string };
+}
+
+/**
+ * A new region's files, validated by the same schemas `pulumi up` and the realm generator
+ * use, so what it writes is deployable as written. Throws naming each invalid option.
+ */
+export function initRegion(options: InitRegionOptions): RegionFiles {
+  const code = options.code.toLowerCase();
+  const [repository, digest] = options.nodeImage.split('@');
+  const stack = RegionStack.parse({
+    region: options.code,
+    domain: options.domain,
+    location: {
+      name: options.location,
+      storageClasses: [options.storageClass],
+      objectStorageEndpoints: [options.s3Endpoint],
+    },
+    image: { repository, digest },
+    natsImage: options.natsImage,
+    size: options.size ?? 'small',
+    timeZone: options.timeZone,
+    uinPrefix: options.uinPrefix,
+    database: {
+      instances: 3,
+      storage: { size: '100Gi', storageClass: options.storageClass },
+      backup: { bucket: `okno-backups-${code}`, endpoint: options.s3Endpoint },
+    },
+    nats: { storage: { size: '20Gi', storageClass: options.storageClass } },
+    objectStorage: {
+      kind: 'existing',
+      bucket: `okno-documents-${code}`,
+      endpoint: options.s3Endpoint,
+    },
+    ingress: { clusterIssuer: options.clusterIssuer },
+  });
+  const portal = `https://${stack.domain}`;
+  const realm = RegionConfig.parse({
+    code: stack.region,
+    name: options.name,
+    portal: {
+      redirectUris: [`${portal}/auth/callback`],
+      webOrigins: [portal],
+      postLogoutRedirectUris: [`${portal}/`],
+    },
+    accessTokenMinutes: 5,
+    partners: [],
+  });
+  const header = [
+    `# Region ${stack.region}: written by \`pnpm okno region init\`; edit freely (docs/deploy.md).`,
+    '# Secrets are not here in the clear: set each with `pulumi config set --secret okno:<key>`.',
+  ].join('\n');
+  return {
+    stack: {
+      path: `deploy/regional-node/Pulumi.${code}.yaml`,
+      content: `${header}\n${stringify({ config: { 'okno:region': stack } })}`,
+    },
+    realm: { path: `deploy/regions/${code}.json`, content: `${JSON.stringify(realm, null, 2)}\n` },
+    policy: {
+      path: `deploy/policy/${code}.json`,
+      content: `${JSON.stringify(
+        {
+          'data-stays-in-the-region': {
+            storageClasses: stack.location.storageClasses,
+            objectStorageEndpoints: stack.location.objectStorageEndpoints,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    },
+  };
+}
