@@ -71,6 +71,8 @@ const TEMPLATES: Record<string, (p: K8sProps) => TemplateProps | undefined> = {
   'kubernetes:batch/v1:Job': (p) => p.spec?.template,
   'kubernetes:batch/v1:CronJob': (p) => p.spec?.jobTemplate?.spec?.template,
 };
+/** A Service's address inside the cluster: `http://okno-s3:7070`, `…svc.cluster.local`. */
+const IN_CLUSTER = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+\.svc(\.cluster\.local)?)?(:\d+)?\/?$/;
 const DATA_SERVERS = [/^postgresql\.cnpg\.io\//, /nats/i, /-db(-|$)/];
 
 /** Every workload's pod template, with the resource it belongs to. */
@@ -237,6 +239,7 @@ export const oknoPolicies: StackValidationPolicy[] = [
         }
       };
       const checkEndpoint = (where: string, endpoint: string | undefined, urn: string) => {
+        if (endpoint && IN_CLUSTER.test(endpoint)) return; // the cluster is in the region
         if (!endpoint || !config.objectStorageEndpoints.includes(endpoint)) {
           report(
             `${where}: object storage ${endpoint ?? '(provider default)'} is outside the region`,

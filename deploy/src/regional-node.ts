@@ -1,6 +1,10 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { Keycloak } from './components/keycloak';
 import { MigrationJob } from './components/migration-job';
+import { ObjectStore } from './components/object-store';
+import { OtelCollector } from './components/otel-collector';
+import { PublicIngress } from './components/public-ingress';
 import { podsLabelled, type Peer } from './components/network-policy';
 import { NatsJetStream } from './components/nats-jetstream';
 import { NODE_PORT, OknoService } from './components/okno-service';
@@ -23,13 +27,19 @@ export interface RegionSecrets {
 export interface RegionalNodeArgs {
   stack: RegionStack;
   secrets: RegionSecrets;
+  /** The region's Keycloak realm import file, as Okno's realm generator writes it. */
+  realmFile: { name: string; content: string };
+  /** The region's own production-calendar years (the file `calendarFile` names), if any. */
+  calendar?: string;
 }
 
 const okno = { 'app.kubernetes.io/part-of': 'okno', 'app.kubernetes.io/component': 'service' };
 
 /**
- * A region's node: its namespace, PostgreSQL, NATS JetStream, the migration Job of the
- * version, and each service as its own Deployment of the one image, rolled out after the Job.
+ * A region's node: its namespace, PostgreSQL, NATS JetStream, Keycloak with its own database,
+ * the OpenTelemetry Collector, object storage (the region's, or one in the cluster), the
+ * migration Job of the version, each service as its own Deployment of the one image (rolled
+ * out after the Job), and the Ingress with TLS that is its only door to the outside.
  */
 export class RegionalNode extends pulumi.ComponentResource {
   constructor(name: string, args: RegionalNodeArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -67,7 +77,7 @@ export class RegionalNode extends pulumi.ComponentResource {
     ]);
     const nats = new NatsJetStream(
       'nats',
-      { namespace, image: stack.natsImage, nats: stack.nats, clients: [services] },
+      { namespace, image: stack.images.nats, nats: stack.nats, clients: [services] },
       parent,
     );
     const migration = new MigrationJob(
@@ -102,10 +112,74 @@ export class RegionalNode extends pulumi.ComponentResource {
       valueFrom: { secretKeyRef: { name: keys.metadata.name, key } },
     });
     const sizing = sizingOf(stack);
-    const storage = stack.objectStorage;
     const serviceUrls = serviceNames.map((s) => `${s}=http://okno-${s}:${NODE_PORT}`).join(',');
+    const storage = stack.objectStorage;
     const realm = stack.region.toLowerCase();
     const keycloakHost = stack.keycloak.hostname ?? `id.${stack.domain}`;
+    const ingressController: Peer = {
+      why: 'the ingress controller',
+      peers: [
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+      ],
+      ports: [],
+    };
+    const keycloak = new Keycloak(
+      'keycloak',
+      {
+        namespace,
+        image: stack.images.keycloak,
+        keycloak: stack.keycloak,
+        hostname: keycloakHost,
+        region: stack.region,
+        realmFile: args.realmFile,
+        backup: stack.database.backup,
+        backupCredentials: {
+          accessKeyId: secrets.backupAccessKeyId,
+          secretAccessKey: secrets.backupSecretAccessKey,
+        },
+        clients: [ingressController, services],
+      },
+      parent,
+    );
+    const collector = new OtelCollector(
+      'collector',
+      {
+        namespace,
+        image: stack.images.collector,
+        otlpEndpoint: stack.telemetry.otlpEndpoint,
+        clients: [services],
+      },
+      parent,
+    );
+    const objectStore =
+      storage.kind === 'in-cluster'
+        ? new ObjectStore(
+            'object-store',
+            {
+              namespace,
+              image: stack.images.objectStorage!, // required by the schema for in-cluster
+              bucket: storage.bucket,
+              storage: storage.storage,
+              credentials: {
+                accessKeyId: secrets.storageAccessKeyId,
+                secretAccessKey: secrets.storageSecretAccessKey,
+              },
+              clients: [services],
+            },
+            parent,
+          )
+        : null;
+
+    const calendar = args.calendar
+      ? new k8s.core.v1.ConfigMap(
+          'okno-calendar',
+          {
+            metadata: { name: 'okno-calendar', namespace },
+            data: { 'calendar.json': args.calendar },
+          },
+          parent,
+        )
+      : null;
 
     for (const service of serviceNames) {
       new OknoService(
@@ -123,6 +197,12 @@ export class RegionalNode extends pulumi.ComponentResource {
             { name: 'OKNO_UIN_PREFIX', value: stack.uinPrefix },
             { name: 'OKNO_PUBLIC_URL', value: `https://${stack.domain}` },
             { name: 'OIDC_ISSUER', value: `https://${keycloakHost}/realms/${realm}` },
+            // The keys are fetched inside the cluster; tokens still name the public issuer.
+            {
+              name: 'OIDC_JWKS_URL',
+              value: `http://${keycloak.name}:8080/realms/${realm}/protocol/openid-connect/certs`,
+            },
+            { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: collector.endpoint },
             { name: 'OKNO_SERVICE_URLS', value: serviceUrls },
             { name: 'OKNO_CLIENT_ADDRESS_HEADER', value: 'x-real-ip' },
             { name: 'OKNO_STORAGE', value: 's3' },
@@ -131,42 +211,58 @@ export class RegionalNode extends pulumi.ComponentResource {
                   { name: 'OKNO_S3_ENDPOINT', value: storage.endpoint },
                   { name: 'OKNO_S3_REGION', value: storage.s3Region },
                 ]
-              : []),
+              : [{ name: 'OKNO_S3_ENDPOINT', value: objectStore!.endpoint }]),
             { name: 'OKNO_S3_BUCKET', value: storage.bucket },
             fromKeys('OKNO_DATA_KEYS'),
             fromKeys('OKNO_SIGNING_KEYS'),
             fromKeys('OKNO_S3_ACCESS_KEY_ID'),
             fromKeys('OKNO_S3_SECRET_ACCESS_KEY'),
+            ...(calendar
+              ? [{ name: 'OKNO_CALENDAR_FILE', value: '/etc/okno/calendar/calendar.json' }]
+              : []),
           ],
-          ingressFrom: [
-            services,
-            {
-              why: 'the ingress controller',
-              peers: [
-                {
-                  namespaceSelector: {
-                    matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
-                  },
-                },
-              ],
-              ports: [],
-            },
-          ],
+          ...(calendar && {
+            files: [{ configMap: calendar.metadata.name, mountPath: '/etc/okno/calendar' }],
+          }),
+          ingressFrom: [services, ingressController],
           egressTo: [
             toDatabase,
             podsLabelled('NATS', { 'app.kubernetes.io/name': nats.name }, [{ port: 4222 }]),
             podsLabelled('the other Okno services', okno, [{ port: NODE_PORT }]),
-            {
-              // Keycloak's keys and the object store are reached by their public HTTPS names.
-              why: 'HTTPS: the OpenID provider and object storage',
-              peers: [{ ipBlock: { cidr: '0.0.0.0/0' } }],
-              ports: [{ port: 443 }],
-            },
+            podsLabelled('Keycloak', { 'app.kubernetes.io/name': keycloak.name }, [{ port: 8080 }]),
+            podsLabelled(
+              'the OpenTelemetry Collector',
+              { 'app.kubernetes.io/name': collector.name },
+              [{ port: 4318 }],
+            ),
+            objectStore
+              ? podsLabelled('the object store', { 'app.kubernetes.io/name': objectStore.name }, [
+                  { port: 7070 },
+                ])
+              : {
+                  why: "the region's object storage (HTTPS)",
+                  peers: [{ ipBlock: { cidr: '0.0.0.0/0' } }],
+                  ports: [{ port: 443 }],
+                },
           ],
         },
         { parent: this, dependsOn: [migration.job] },
       );
     }
+
+    new PublicIngress(
+      'ingress',
+      {
+        namespace,
+        ingress: stack.ingress,
+        domain: stack.domain,
+        keycloakHost,
+        services: serviceNames,
+        rootService: 'okno-catalogue',
+        keycloakService: keycloak.name,
+      },
+      parent,
+    );
     this.registerOutputs({});
   }
 }

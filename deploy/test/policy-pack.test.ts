@@ -121,6 +121,7 @@ describe('the policy pack', () => {
       samplePolicyConfig,
     );
     expect(found).toEqual([
+      'data-stays-in-the-region: PostgreSQL okno-keycloak-db backups: object storage https://s3.amazonaws.com is outside the region',
       "data-stays-in-the-region: PostgreSQL okno-db: storage class cloud-standard is not one of the region's (kuzbass-ssd)",
       'data-stays-in-the-region: PostgreSQL okno-db backups: object storage https://s3.amazonaws.com is outside the region',
     ]);

@@ -39,7 +39,7 @@ describe('the region PostgreSQL (CloudNativePG)', () => {
     expect(pg!.inputs.spec.backup).toMatchObject({
       retentionPolicy: '30d',
       barmanObjectStore: {
-        destinationPath: 's3://okno-backups/ru-kem',
+        destinationPath: 's3://okno-backups/ru-kem/okno-db',
         endpointURL: 'https://s3.kuzbass.example',
       },
     });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ const tomsk: InitRegionOptions = {
   s3Endpoint: 'https://s3.tomsk.example',
   nodeImage: `registry.tomsk.example/okno/node@sha256:${'1'.repeat(64)}`,
   natsImage: `registry.tomsk.example/mirror/nats@sha256:${'2'.repeat(64)}`,
+  keycloakImage: `registry.tomsk.example/okno/keycloak@sha256:${'3'.repeat(64)}`,
+  collectorImage: `registry.tomsk.example/mirror/otelcol@sha256:${'4'.repeat(64)}`,
   timeZone: 'Asia/Tomsk',
   uinPrefix: '10042300',
   clusterIssuer: 'tomsk-ca',
@@ -55,6 +57,7 @@ describe('a new region from one command', () => {
     ...['--domain', tomsk.domain, '--location', tomsk.location],
     ...['--storage-class', tomsk.storageClass, '--s3-endpoint', tomsk.s3Endpoint],
     ...['--node-image', tomsk.nodeImage, '--nats-image', tomsk.natsImage],
+    ...['--keycloak-image', tomsk.keycloakImage, '--collector-image', tomsk.collectorImage],
     ...['--time-zone', tomsk.timeZone, '--uin-prefix', tomsk.uinPrefix],
     ...['--cluster-issuer', tomsk.clusterIssuer, '--out', out],
   ];
@@ -68,11 +71,11 @@ describe('a new region from one command', () => {
     expect(loadRegionConfig(join(out, 'deploy/regions/ru-tom.json')).code).toBe('RU-TOM');
 
     const declared = await declare(
-      () => regionalNodeFromConfig(),
+      () => regionalNodeFromConfig(join(out, 'deploy/regions')),
       stackConfig(stackYaml),
       'ru-tom',
     );
-    expect(ofKind(declared, 'kubernetes:apps/v1:Deployment')).toHaveLength(5);
+    expect(ofKind(declared, 'kubernetes:apps/v1:Deployment')).toHaveLength(7); // + Keycloak, collector
     expect(await violations(declared, policyConfig['data-stays-in-the-region'])).toEqual([]);
   });
 
@@ -85,12 +88,57 @@ describe('a new region from one command', () => {
     expect(() => initRegion({ ...tomsk, code: 'RU-NSK', uinPrefix: '12' })).toThrow(/uinPrefix/);
   });
 
+  it("mounts the region's own calendar years when the stack names a calendar file", async () => {
+    const { stack } = initRegion(tomsk);
+    const config = stackConfig(stack.content);
+    const region = JSON.parse(config['okno:region']!) as Record<string, unknown>;
+    const calendar = {
+      years: {
+        '2027': { source: 'Закон Томской области (пример)', daysOff: ['2027-01-01', '2027-06-12'] },
+      },
+    };
+    writeFileSync(join(out, 'deploy/regions/ru-tom-calendar.json'), JSON.stringify(calendar));
+    config['okno:region'] = JSON.stringify({
+      ...region,
+      calendarFile: 'regions/ru-tom-calendar.json',
+    });
+    const declared = await declare(
+      () => regionalNodeFromConfig(join(out, 'deploy/regions')),
+      config,
+      'ru-tom',
+    );
+    const [map] = ofKind(declared, 'kubernetes:core/v1:ConfigMap').filter(
+      (c) => c.name === 'okno-calendar',
+    );
+    expect(JSON.parse(map!.inputs.data['calendar.json'])).toEqual(calendar);
+    const [service] = ofKind(declared, 'kubernetes:apps/v1:Deployment').filter(
+      (d) => d.name === 'okno-applications',
+    );
+    const [container] = service!.inputs.spec.template.spec.containers;
+    expect(container.env).toContainEqual({
+      name: 'OKNO_CALENDAR_FILE',
+      value: '/etc/okno/calendar/calendar.json',
+    });
+    expect(container.volumeMounts).toContainEqual({
+      name: 'files-0',
+      mountPath: '/etc/okno/calendar',
+      readOnly: true,
+    });
+
+    writeFileSync(join(out, 'deploy/regions/ru-tom-calendar.json'), '{"years":{"27":{}}}');
+    await expect(
+      declare(() => regionalNodeFromConfig(join(out, 'deploy/regions')), config, 'ru-tom'),
+    ).rejects.toThrow(/years\.27/);
+  });
+
   it('is refused by the program when its configuration is edited wrong', async () => {
     const { stack } = initRegion(tomsk);
     const config = stackConfig(stack.content);
     const region = JSON.parse(config['okno:region']!) as Record<string, unknown>;
     config['okno:region'] = JSON.stringify({ ...region, domain: 'not a host' });
-    await expect(declare(() => regionalNodeFromConfig(), config, 'ru-tom')).rejects.toThrow(
+    await expect(
+      declare(() => regionalNodeFromConfig(join(out, 'deploy/regions')), config, 'ru-tom'),
+    ).rejects.toThrow(
       /Pulumi\.ru-tom\.yaml is not a valid region:\n {2}okno:region\.domain: a host name/,
     );
   });

@@ -1,5 +1,6 @@
 import { RegionalNode, type RegionSecrets } from '../src/regional-node';
 import { RegionStack } from '../src/region/region-stack';
+import { realmFileOf, regionsDir } from '../src/stack-program';
 
 /** A region as an IT team would describe it: Kuzbass, small, its own storage. */
 export const sampleStack = RegionStack.parse({
@@ -11,7 +12,11 @@ export const sampleStack = RegionStack.parse({
     objectStorageEndpoints: ['https://s3.kuzbass.example'],
   },
   image: { repository: 'registry.kuzbass.example/okno/node', digest: `sha256:${'e'.repeat(64)}` },
-  natsImage: `registry.kuzbass.example/mirror/nats@sha256:${'f'.repeat(64)}`,
+  images: {
+    nats: `registry.kuzbass.example/mirror/nats@sha256:${'f'.repeat(64)}`,
+    keycloak: `registry.kuzbass.example/okno/keycloak@sha256:${'d'.repeat(64)}`,
+    collector: `registry.kuzbass.example/mirror/otelcol@sha256:${'c'.repeat(64)}`,
+  },
   timeZone: 'Asia/Novokuznetsk',
   uinPrefix: '10042200',
   database: {
@@ -24,6 +29,7 @@ export const sampleStack = RegionStack.parse({
     bucket: 'okno-documents',
     endpoint: 'https://s3.kuzbass.example',
   },
+  keycloak: { database: { storage: { size: '10Gi', storageClass: 'kuzbass-ssd' } } },
   ingress: { clusterIssuer: 'kuzbass-ca' },
 });
 
@@ -43,4 +49,8 @@ export const samplePolicyConfig = {
 };
 
 export const sampleRegion = (stack = sampleStack) =>
-  new RegionalNode('ru-kem', { stack, secrets: sampleSecrets });
+  new RegionalNode('ru-kem', {
+    stack,
+    secrets: sampleSecrets,
+    realmFile: realmFileOf(regionsDir, stack.region),
+  });

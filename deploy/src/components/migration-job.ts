@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { podSecurity, containerSecurity, tmpVolume } from './security';
+import { containerSecurity, podSecurity, tmpVolume } from './security';
 import { dnsEgress, networkPolicy, type Peer } from './network-policy';
 
 export interface MigrationJobArgs {

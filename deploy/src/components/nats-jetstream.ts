@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { podSecurity, containerSecurity } from './security';
+import { containerSecurity, podSecurity } from './security';
+import { clusterService, disruptionBudget, oknoWorkload, peerService } from './workload';
 import type { RegionStack } from '../region/region-stack';
 import { networkPolicy, type Peer } from './network-policy';
 
@@ -31,8 +32,8 @@ export class NatsJetStream extends pulumi.ComponentResource {
   constructor(name: string, args: NatsJetStreamArgs, opts?: pulumi.ComponentResourceOptions) {
     super('okno:node:NatsJetStream', name, {}, opts);
     const parent = { parent: this };
-    const labels = { 'app.kubernetes.io/part-of': 'okno', 'app.kubernetes.io/name': this.name };
-    const metadata = { name: this.name, namespace: args.namespace, labels };
+    const workload = oknoWorkload(this.name, args.namespace);
+    const { labels, metadata } = workload;
     const headless = `${this.name}-cluster`;
     const replicas = args.nats.replicas;
     this.url = `nats://${this.name}:${CLIENT_PORT}`;
@@ -67,31 +68,8 @@ export class NatsJetStream extends pulumi.ComponentResource {
       parent,
     );
 
-    new k8s.core.v1.Service(
-      headless,
-      {
-        metadata: { ...metadata, name: headless },
-        spec: {
-          clusterIP: 'None',
-          publishNotReadyAddresses: true,
-          selector: labels,
-          ports: [{ name: 'cluster', port: CLUSTER_PORT }],
-        },
-      },
-      parent,
-    );
-    new k8s.core.v1.Service(
-      this.name,
-      {
-        metadata,
-        spec: {
-          type: 'ClusterIP',
-          selector: labels,
-          ports: [{ name: 'client', port: CLIENT_PORT }],
-        },
-      },
-      parent,
-    );
+    peerService(workload, [{ name: 'cluster', port: CLUSTER_PORT }], this);
+    clusterService(workload, [{ name: 'client', port: CLIENT_PORT }], this);
 
     new k8s.apps.v1.StatefulSet(
       this.name,
@@ -161,11 +139,7 @@ export class NatsJetStream extends pulumi.ComponentResource {
       parent,
     );
 
-    new k8s.policy.v1.PodDisruptionBudget(
-      this.name,
-      { metadata, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
-      parent,
-    );
+    disruptionBudget(workload, this);
 
     networkPolicy(this.name, {
       namespace: args.namespace,

@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { podSecurity, containerSecurity, tmpVolume } from './security';
+import { containerSecurity, podSecurity, tmpVolume } from './security';
+import { disruptionBudget } from './workload';
 import type { ServiceSizing } from '../region/region-stack';
 import { dnsEgress, networkPolicy, type Peer } from './network-policy';
 
@@ -19,6 +20,8 @@ export interface OknoServiceArgs {
   ingressFrom: Peer[];
   /** What it may reach (PostgreSQL, NATS, object storage, Keycloak, the collector); DNS too. */
   egressTo: Peer[];
+  /** Files from ConfigMaps, read-only (the region's calendar). */
+  files?: { configMap: pulumi.Input<string>; mountPath: string }[];
 }
 
 /** The port every node process listens on inside its pod. */
@@ -96,10 +99,23 @@ export class OknoService extends pulumi.ComponentResource {
                   livenessProbe: httpProbe('/healthz', { periodSeconds: 10, failureThreshold: 3 }),
                   readinessProbe: httpProbe('/readyz', { periodSeconds: 5, failureThreshold: 2 }),
                   // The compiled TypeScript cache and temporary files: the root stays read-only.
-                  volumeMounts: [tmpVolume.mount],
+                  volumeMounts: [
+                    tmpVolume.mount,
+                    ...(args.files ?? []).map((f, i) => ({
+                      name: `files-${i}`,
+                      mountPath: f.mountPath,
+                      readOnly: true,
+                    })),
+                  ],
                 },
               ],
-              volumes: [tmpVolume.volume],
+              volumes: [
+                tmpVolume.volume,
+                ...(args.files ?? []).map((f, i) => ({
+                  name: `files-${i}`,
+                  configMap: { name: f.configMap },
+                })),
+              ],
             },
           },
         },
@@ -140,11 +156,7 @@ export class OknoService extends pulumi.ComponentResource {
       parent,
     );
 
-    new k8s.policy.v1.PodDisruptionBudget(
-      fullName,
-      { metadata, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
-      parent,
-    );
+    disruptionBudget({ labels, metadata }, this);
 
     networkPolicy(fullName, {
       namespace: args.namespace,

@@ -13,9 +13,11 @@ export interface InitRegionOptions {
   location: string;
   storageClass: string;
   s3Endpoint: string;
-  /** The release to deploy, and nats-server, by digest in the region's registry. */
+  /** The release to deploy and the servers beside it, by digest in the region's registry. */
   nodeImage: string;
   natsImage: string;
+  keycloakImage: string;
+  collectorImage: string;
   timeZone: string;
   uinPrefix: string;
   clusterIssuer: string;
@@ -47,7 +49,11 @@ export function initRegion(options: InitRegionOptions): RegionFiles {
       objectStorageEndpoints: [options.s3Endpoint],
     },
     image: { repository, digest },
-    natsImage: options.natsImage,
+    images: {
+      nats: options.natsImage,
+      keycloak: options.keycloakImage,
+      collector: options.collectorImage,
+    },
     size: options.size ?? 'small',
     timeZone: options.timeZone,
     uinPrefix: options.uinPrefix,
@@ -62,6 +68,7 @@ export function initRegion(options: InitRegionOptions): RegionFiles {
       bucket: `okno-documents-${code}`,
       endpoint: options.s3Endpoint,
     },
+    keycloak: { database: { storage: { size: '10Gi', storageClass: options.storageClass } } },
     ingress: { clusterIssuer: options.clusterIssuer },
   });
   const portal = `https://${stack.domain}`;

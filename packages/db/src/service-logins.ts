@@ -6,7 +6,8 @@ const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * What a service's own database login may do: read and write its own schema's tables and
- * sequences, and append to the region's audit trail. Nothing in another service's schema, no
+ * sequences, append to the region's audit trail, and read which migrations are applied (for
+ * /readyz). Nothing in another service's schema, no
  * DDL, no TRUNCATE: a compromised service reaches its own data only. Idempotent, and run after
  * every migration (tables a release adds get the same rights).
  */
@@ -22,6 +23,9 @@ export function serviceLoginGrants(schema: string, login: string): SQL[] {
     sql`grant usage, select, update on all sequences in schema ${s} to ${l}`,
     sql`grant usage on schema identity to ${l}`,
     sql`grant insert on identity.audit_events to ${l}`,
+    // Readiness compares the applied migrations with the release's own.
+    sql`grant usage on schema drizzle to ${l}`,
+    sql`grant select on drizzle.__drizzle_migrations to ${l}`,
   ];
 }
 

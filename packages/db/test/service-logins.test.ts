@@ -35,6 +35,7 @@ describe(`a service's own database login on ${testDatabaseKind}`, () => {
     expect(await may('catalogue.services', 'SELECT, INSERT, UPDATE, DELETE')).toBe(true);
     expect(await may('catalogue.outbox', 'INSERT')).toBe(true);
     expect(await may('identity.audit_events', 'INSERT')).toBe(true);
+    expect(await may('drizzle.__drizzle_migrations', 'SELECT')).toBe(true); // for /readyz
   });
 
   it('reaches nothing else: other schemas, the trail for reading, TRUNCATE, DDL', async () => {
@@ -42,6 +43,7 @@ describe(`a service's own database login on ${testDatabaseKind}`, () => {
     expect(await may('payments.accruals', 'SELECT')).toBe(false);
     expect(await may('identity.audit_events', 'SELECT')).toBe(false);
     expect(await may('catalogue.services', 'TRUNCATE')).toBe(false);
+    expect(await may('drizzle.__drizzle_migrations', 'INSERT')).toBe(false);
     const [schema] = await queryRows<{ ok: boolean }>(
       handle.db,
       sql`select has_schema_privilege(${login}, 'catalogue', 'CREATE') as ok`,
@@ -56,6 +58,7 @@ describe(`a service's own database login on ${testDatabaseKind}`, () => {
         await tx.execute(sql.raw(query));
       });
     await expect(as('select count(*) from catalogue.services')).resolves.toBeUndefined();
+    await expect(as('select hash from drizzle.__drizzle_migrations')).resolves.toBeUndefined();
     const refused = await as('select count(*) from applications.applications').then(
       () => null,
       (error: unknown) => (error as { cause?: { code?: string } }).cause,
