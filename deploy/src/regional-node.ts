@@ -91,7 +91,7 @@ export class RegionalNode extends pulumi.ComponentResource {
         ),
         database: toDatabase,
       },
-      parent,
+      { parent: this, dependsOn: [database] },
     );
 
     const keys = new k8s.core.v1.Secret(

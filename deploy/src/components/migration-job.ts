@@ -39,7 +39,9 @@ export class MigrationJob extends pulumi.ComponentResource {
       {
         metadata: { name: jobName, namespace: args.namespace, labels },
         spec: {
-          backoffLimit: 3,
+          // On a first deployment PostgreSQL may take minutes to come up: the Job retries
+          // with back-off (10 s doubling to 6 min) within its half hour.
+          backoffLimit: 10,
           activeDeadlineSeconds: 1800,
           template: {
             metadata: { labels },
