@@ -158,7 +158,6 @@ export class RegionalNode extends pulumi.ComponentResource {
             {
               namespace,
               image: stack.images.objectStorage!, // required by the schema for in-cluster
-              bucket: storage.bucket,
               storage: storage.storage,
               credentials: {
                 accessKeyId: secrets.storageAccessKeyId,

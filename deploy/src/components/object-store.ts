@@ -8,7 +8,6 @@ export interface ObjectStoreArgs {
   namespace: pulumi.Input<string>;
   /** versitygw, by digest. */
   image: string;
-  bucket: string;
   storage: { size: string; storageClass: string };
   credentials: { accessKeyId: pulumi.Input<string>; secretAccessKey: pulumi.Input<string> };
   /** Who may use it (the services). */
@@ -20,8 +19,9 @@ const S3_PORT = 7070;
 /**
  * An S3-compatible server inside the cluster, for a region without object storage of its
  * own: versitygw over a volume of the region's storage (the gateway CI tests against). One
- * replica on one volume, so back the volume up with the cluster's own means; a region with
- * an S3 service should prefer it (`objectStorage.kind: existing`).
+ * replica on one volume (the node creates its bucket, a folder there, on first use), so back
+ * the volume up with the cluster's own means; a region with an S3 service should prefer it
+ * (`objectStorage.kind: existing`).
  */
 export class ObjectStore extends pulumi.ComponentResource {
   readonly name = 'okno-s3';
@@ -63,17 +63,6 @@ export class ObjectStore extends pulumi.ComponentResource {
             spec: {
               automountServiceAccountToken: false,
               securityContext: podSecurity,
-              // A posix bucket is a folder: the documents' bucket exists before the first upload.
-              initContainers: [
-                {
-                  name: 'bucket',
-                  image: args.image,
-                  command: ['mkdir', '-p', `/data/${args.bucket}`],
-                  resources: limits,
-                  securityContext: containerSecurity,
-                  volumeMounts: [{ name: 'data', mountPath: '/data' }],
-                },
-              ],
               containers: [
                 {
                   name: 's3',
