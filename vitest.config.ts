@@ -12,8 +12,13 @@ const packageDirs = [
   'deploy',
 ].filter((dir) => existsSync(join(dir, 'package.json')));
 
+// CI runs the README's test command exactly as printed and still wants a report to sum up:
+// OKNO_TEST_REPORT names a JSON file written beside the normal output.
+const report = process.env.OKNO_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    ...(report ? { reporters: ['default', 'json'], outputFile: { json: report } } : {}),
     // PGlite starts a whole PostgreSQL in WebAssembly; on a busy 2-core machine that alone can
     // take seconds, so the default 5 s would fail tests that are slow, not wrong.
     testTimeout: 30_000,

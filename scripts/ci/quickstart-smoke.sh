@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Proves the README's first Quick-start command on a fresh clone with a fresh HOME: it must
-# install, start the node on the embedded default with demo data, and answer /readyz, /docs,
-# /openapi.json and /info, and let a demo person sign in; then SIGTERM must stop it cleanly.
+# Proves the README's Quick start as a newcomer meets it: a fresh clone, a fresh HOME and a PATH
+# with no pnpm on it (npm's download cache may be shared). Both commands run exactly as printed:
+# the first must install, start the node on the embedded default with demo data, answer
+# /readyz, /docs, /openapi.json and /info, let a demo person sign in, and stop cleanly on
+# SIGTERM; the second must run the test suite and pass. It is CI's pass on the embedded
+# database: with OKNO_TEST_REPORT set (vitest.config.ts) the suite also writes a JSON report.
+#   scripts/ci/quickstart-smoke.sh [report.json]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
+report=${1:-}
 
 work=$(mktemp -d /tmp/okno-quickstart.XXXXXX)
 pid=""
@@ -15,18 +20,40 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The Quick start's commands: the first line of each ```sh block in that section.
+commands=$(awk '/^## /{q=/^## Quick start/} q && /^```sh/{getline; print}' "$repo/README.md")
+start_command=$(sed -n 1p <<<"$commands")
+test_command=$(sed -n 2p <<<"$commands")
+[ -n "$start_command" ] && [ -n "$test_command" ] || fail "README.md's Quick start does not have two commands"
+[ "$(wc -l <<<"$commands")" = 2 ] || fail "README.md's Quick start has more than two commands: $commands"
+# pnpm switches to package.json's packageManager version, and that switch fails on machines
+# that cannot verify the registry's signatures: the commands must name that exact version.
+pinned=$(node -p 'require(process.argv[1]).packageManager' "$repo/package.json")
+for command in "$start_command" "$test_command"; do
+  grep -qF "npx --yes $pinned " <<<"$command" || fail "the Quick start command '$command' does not run $pinned (package.json's packageManager)"
+done
+
+# A PATH without pnpm: every directory holding a pnpm executable is left out.
+path=""
+IFS=: read -ra dirs <<<"$PATH"
+for dir in "${dirs[@]}"; do
+  [ -n "$dir" ] && [ ! -x "$dir/pnpm" ] && path="${path:+$path:}$dir"
+done
+for tool in node npm npx git; do
+  PATH=$path command -v "$tool" >/dev/null || fail "$tool is not on PATH once pnpm's directories are left out ($path)"
+done
+if PATH=$path command -v pnpm >/dev/null; then fail "pnpm is still on PATH ($path)"; fi
+
 git clone --quiet "$repo" "$work/okno"
 mkdir -p "$work/home"
-# The first command of the README's Quick start, exactly as a newcomer would paste it.
-command=$(awk '/^## Quick start/{q=1} q && /^```sh/{getline; print; exit}' "$repo/README.md")
-[ -n "$command" ] || fail "no command found in README.md's Quick start"
-port=$(free_port)
-echo "running: $command   (fresh clone, fresh HOME, PORT=$port)"
+newcomer() { # command: runs it in the clone as a newcomer would
+  env -C "$work/okno" PATH="$path" HOME="$work/home" npm_config_cache="${npm_config_cache:-$HOME/.npm}" \
+    npm_config_update_notifier=false "$@"
+}
 
-cd "$work/okno"
-# A fresh HOME, but npm's download cache is reused so the run does not fetch everything again.
-HOME="$work/home" npm_config_cache="${npm_config_cache:-$HOME/.npm}" PORT=$port \
-  setsid bash -c "$command" >"$work/node.log" 2>&1 &
+port=$(free_port)
+echo "running: $start_command   (fresh clone, fresh HOME, no pnpm on PATH, PORT=$port)"
+PORT=$port newcomer setsid bash -c "$start_command" >"$work/node.log" 2>&1 &
 pid=$!
 
 url="http://127.0.0.1:$port"
@@ -68,3 +95,7 @@ if kill -0 "$pid" 2>/dev/null; then fail "the node did not stop within 30 s of S
 grep -q '"msg":"stopped"' "$work/node.log" || { tail -n 20 "$work/node.log"; fail "the node did not log a clean stop"; }
 pid=""
 echo "PASS SIGTERM stops the node cleanly"
+
+echo "running: $test_command   (the same clone, HOME and PATH)"
+OKNO_TEST_REPORT=$report newcomer bash -c "$test_command" || fail "the Quick start's test command failed"
+echo "PASS the Quick start's test command passes"
