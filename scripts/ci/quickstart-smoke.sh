@@ -46,14 +46,14 @@ if PATH=$path command -v pnpm >/dev/null; then fail "pnpm is still on PATH ($pat
 
 git clone --quiet "$repo" "$work/okno"
 mkdir -p "$work/home"
-newcomer() { # command: runs it in the clone as a newcomer would
-  env -C "$work/okno" PATH="$path" HOME="$work/home" npm_config_cache="${npm_config_cache:-$HOME/.npm}" \
-    npm_config_update_notifier=false "$@"
-}
+# A command prefix: the clone, as a newcomer runs it (a simple command, so that `$!` below is
+# the process that becomes the session leader).
+newcomer=(env -C "$work/okno" PATH="$path" HOME="$work/home"
+  npm_config_cache="${npm_config_cache:-$HOME/.npm}" npm_config_update_notifier=false)
 
 port=$(free_port)
 echo "running: $start_command   (fresh clone, fresh HOME, no pnpm on PATH, PORT=$port)"
-PORT=$port newcomer setsid bash -c "$start_command" >"$work/node.log" 2>&1 &
+PORT=$port "${newcomer[@]}" setsid bash -c "$start_command" >"$work/node.log" 2>&1 &
 pid=$!
 
 url="http://127.0.0.1:$port"
@@ -97,5 +97,5 @@ pid=""
 echo "PASS SIGTERM stops the node cleanly"
 
 echo "running: $test_command   (the same clone, HOME and PATH)"
-OKNO_TEST_REPORT=$report newcomer bash -c "$test_command" || fail "the Quick start's test command failed"
+OKNO_TEST_REPORT=$report "${newcomer[@]}" bash -c "$test_command" || fail "the Quick start's test command failed"
 echo "PASS the Quick start's test command passes"
