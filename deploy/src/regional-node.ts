@@ -29,7 +29,7 @@ export interface RegionalNodeArgs {
   secrets: RegionSecrets;
   /** The region's Keycloak realm import file, as Okno's realm generator writes it. */
   realmFile: { name: string; content: string };
-  /** The region's own production-calendar years (the file `calendarFile` names), if any. */
+  /** The region's own calendar additions (the file `calendarFile` names), if any. */
   calendar?: string;
 }
 

@@ -88,13 +88,13 @@ describe('a new region from one command', () => {
     expect(() => initRegion({ ...tomsk, code: 'RU-NSK', uinPrefix: '12' })).toThrow(/uinPrefix/);
   });
 
-  it("mounts the region's own calendar years when the stack names a calendar file", async () => {
+  it("mounts the region's own calendar additions when the stack names a calendar file", async () => {
     const { stack } = initRegion(tomsk);
     const config = stackConfig(stack.content);
     const region = JSON.parse(config['okno:region']!) as Record<string, unknown>;
     const calendar = {
-      years: {
-        '2027': { source: 'Закон Томской области (пример)', daysOff: ['2027-01-01', '2027-06-12'] },
+      additions: {
+        '2027': { source: 'Закон Томской области (пример)', daysOff: ['2027-06-11'] },
       },
     };
     writeFileSync(join(out, 'deploy/regions/ru-tom-calendar.json'), JSON.stringify(calendar));
@@ -125,10 +125,10 @@ describe('a new region from one command', () => {
       readOnly: true,
     });
 
-    writeFileSync(join(out, 'deploy/regions/ru-tom-calendar.json'), '{"years":{"27":{}}}');
+    writeFileSync(join(out, 'deploy/regions/ru-tom-calendar.json'), '{"additions":{"27":{}}}');
     await expect(
       declare(() => regionalNodeFromConfig(join(out, 'deploy/regions')), config, 'ru-tom'),
-    ).rejects.toThrow(/years\.27/);
+    ).rejects.toThrow(/additions\.27/);
   });
 
   it('is refused by the program when its configuration is edited wrong', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ProductionCalendar, russianFederalYears, workingDays } from '@okno/calendar';
+import {
+  ProductionCalendar,
+  regionWorkingDays,
+  russianFederalYears,
+  workingDays,
+} from '@okno/calendar';
 import { deadlineState, dueDate, resume, type LegalClock } from '../src/model/deadline';
 
 const kuzbass = workingDays(
@@ -27,6 +32,61 @@ describe('the legal deadline', () => {
       pausedWorkingDays: 0,
     };
     expect(dueDate(clock, '2025-10-30', kuzbass)).toBe('2025-11-05');
+  });
+
+  it("counts 2027's moved days: Saturday 20 February worked, Monday 22 February, 5 November and 31 December off", () => {
+    // Filed today (3 December 2026) with a 30-working-day term: across the New Year holidays
+    // (31 December and 1–10 January not worked) to Monday 25 January 2027.
+    const filedToday: LegalClock = {
+      registeredOn: '2026-12-03',
+      termWorkingDays: 30,
+      pausedWorkingDays: 0,
+    };
+    expect(dueDate(filedToday, '2026-12-03', kuzbass)).toBe('2027-01-25');
+    // Registered Thursday 18 February 2027, 2 working days: Friday 19 and Saturday 20 (worked
+    // by the decree); 4 days: then 21 (Sunday), 22 (moved day off) and 23 (Defender of the
+    // Fatherland Day) are not worked: 24 and 25 February.
+    const february: LegalClock = {
+      registeredOn: '2027-02-18',
+      termWorkingDays: 2,
+      pausedWorkingDays: 0,
+    };
+    expect(dueDate(february, '2027-02-18', kuzbass)).toBe('2027-02-20');
+    expect(dueDate({ ...february, termWorkingDays: 4 }, '2027-02-18', kuzbass)).toBe('2027-02-25');
+    // Registered Wednesday 3 November 2027, 2 working days: 4 and 5 November are off
+    // (the Day of National Unity and the day moved from 2 January): Monday 8, Tuesday 9.
+    const november: LegalClock = {
+      registeredOn: '2027-11-03',
+      termWorkingDays: 2,
+      pausedWorkingDays: 0,
+    };
+    expect(dueDate(november, '2027-11-03', kuzbass)).toBe('2027-11-09');
+    // Registered Thursday 30 December 2027, 1 working day: 31 December is off (moved from
+    // 3 January), and so is the New Year: Monday 10 January 2028 (2028 counted by the Labour
+    // Code until its decree: 1–8 January, then the weekend).
+    const newYear: LegalClock = {
+      registeredOn: '2027-12-30',
+      termWorkingDays: 1,
+      pausedWorkingDays: 0,
+    };
+    expect(dueDate(newYear, '2027-12-30', kuzbass)).toBe('2028-01-10');
+  });
+
+  it("counts a region's own holiday on top of the federal ones, losing none of them", () => {
+    // A republic's holiday on Friday 19 February 2027, added to the federal year.
+    const republic = regionWorkingDays('Europe/Moscow', {
+      additions: {
+        '2027': { source: 'Закон республики о праздниках', daysOff: ['2027-02-19'] },
+      },
+    });
+    const clock: LegalClock = {
+      registeredOn: '2027-02-18',
+      termWorkingDays: 3,
+      pausedWorkingDays: 0,
+    };
+    // 19 (the region's), 22 and 23 (federal) are off; Saturday 20 still worked: 20, 24, 25.
+    expect(dueDate(clock, '2027-02-18', republic)).toBe('2027-02-25');
+    expect(dueDate(clock, '2027-02-18', kuzbass)).toBe('2027-02-24');
   });
 
   it('stands still while the applicant is asked, and moves the due date by those working days', () => {

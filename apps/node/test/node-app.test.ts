@@ -75,9 +75,16 @@ describe(`the node on ${testDatabaseKind}`, () => {
     }
   });
 
-  it('says which region it serves, which services it runs and with which plugins', async () => {
+  it('says which region it serves, which services it runs, with which plugins and calendar', async () => {
     const res = await app.request('/info');
     expect(await res.json()).toEqual({
+      calendar: {
+        timeZone: 'Asia/Novokuznetsk',
+        fixedYears: [2025, 2026, 2027],
+        additions: [],
+        // The test node runs on today's date: from 1 October of 2027 this names 2028.
+        warnings: expect.any(Array) as unknown,
+      },
       region: 'RU-KEM',
       node: { version: '9.9.9' },
       services: ['identity', 'catalogue', 'applications', 'documents', 'payments'].map((name) => ({

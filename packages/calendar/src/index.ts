@@ -3,9 +3,15 @@ export {
   CalendarYear,
   ProductionCalendar,
   workingDays,
+  type CalendarSummary,
   type ProductionCalendarInput,
   type WorkingDays,
 } from './production-calendar';
 export { russianFederalYears } from './russia';
 export { statutoryDaysOff } from './statutory-holidays';
-export { loadRegionCalendarFile, RegionCalendarFile, regionWorkingDays } from './region-calendar';
+export {
+  decreeWarnings,
+  loadRegionCalendarFile,
+  RegionCalendarFile,
+  regionWorkingDays,
+} from './region-calendar';

@@ -18,7 +18,43 @@ export const CalendarYear = z
   .strict();
 export type CalendarYear = z.output<typeof CalendarYear>;
 
-/** A region's production calendar: its time zone and the years its decrees have fixed. */
+const year = z.string().regex(/^\d{4}$/, 'a year');
+
+/** Every date of each year in that year, and every worked weekend day a Saturday or Sunday. */
+function checkYears(years: Record<string, CalendarYear>, path: string, ctx: z.RefinementCtx): void {
+  for (const [name, fixed] of Object.entries(years)) {
+    for (const [field, dates] of Object.entries({
+      daysOff: fixed.daysOff,
+      workingWeekendDays: fixed.workingWeekendDays,
+    })) {
+      dates.forEach((date, i) => {
+        if (!date.startsWith(`${name}-`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [path, name, field, i],
+            message: `${date} is not in ${name}`,
+          });
+        }
+      });
+    }
+    fixed.workingWeekendDays.forEach((date, i) => {
+      const day = weekday(date);
+      if (day !== 0 && day !== 6) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [path, name, 'workingWeekendDays', i],
+          message: `${date} is not a Saturday or Sunday`,
+        });
+      }
+    });
+  }
+}
+
+/**
+ * A region's production calendar: its time zone, the years the federal decrees have fixed, and
+ * the region's own additions to any year (its holidays, its moved days), which count on top of
+ * the federal year, never instead of it.
+ */
 export const ProductionCalendar = z
   .object({
     timeZone: z.string().refine((zone) => {
@@ -29,36 +65,13 @@ export const ProductionCalendar = z
         return false;
       }
     }, 'an IANA time zone such as Asia/Novokuznetsk'),
-    years: z.record(z.string().regex(/^\d{4}$/, 'a year'), CalendarYear),
+    years: z.record(year, CalendarYear),
+    additions: z.record(year, CalendarYear).default({}),
   })
   .strict()
   .superRefine((calendar, ctx) => {
-    for (const [year, fixed] of Object.entries(calendar.years)) {
-      for (const [field, dates] of Object.entries({
-        daysOff: fixed.daysOff,
-        workingWeekendDays: fixed.workingWeekendDays,
-      })) {
-        dates.forEach((date, i) => {
-          if (!date.startsWith(`${year}-`)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['years', year, field, i],
-              message: `${date} is not in ${year}`,
-            });
-          }
-        });
-      }
-      fixed.workingWeekendDays.forEach((date, i) => {
-        const day = weekday(date);
-        if (day !== 0 && day !== 6) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['years', year, 'workingWeekendDays', i],
-            message: `${date} is not a Saturday or Sunday`,
-          });
-        }
-      });
-    }
+    checkYears(calendar.years, 'years', ctx);
+    checkYears(calendar.additions, 'additions', ctx);
   });
 export type ProductionCalendar = z.output<typeof ProductionCalendar>;
 export type ProductionCalendarInput = z.input<typeof ProductionCalendar>;
@@ -76,6 +89,16 @@ export interface WorkingDays {
   addWorkingDays(date: IsoDate, n: number): IsoDate;
   /** Working days after `from`, up to and including `to`; 0 if `to` is not after `from`. */
   countWorkingDays(from: IsoDate, to: IsoDate): number;
+  /** What the calendar is made of, for /info: the fixed years and the region's additions. */
+  readonly summary: CalendarSummary;
+}
+
+export interface CalendarSummary {
+  timeZone: string;
+  /** Years whose federal decree is in the calendar. */
+  fixedYears: number[];
+  /** The region's own additions, by year. */
+  additions: (CalendarYear & { year: number })[];
 }
 
 export function workingDays(calendar: ProductionCalendar): WorkingDays {
@@ -84,9 +107,16 @@ export function workingDays(calendar: ProductionCalendar): WorkingDays {
     let rules = years.get(year);
     if (!rules) {
       const fixed = calendar.years[String(year)];
-      rules = fixed
-        ? { off: new Set(fixed.daysOff), worked: new Set(fixed.workingWeekendDays) }
-        : { off: new Set(statutoryDaysOff(year)), worked: new Set<IsoDate>() };
+      const off = new Set(fixed ? fixed.daysOff : statutoryDaysOff(year));
+      const worked = new Set(fixed?.workingWeekendDays ?? []);
+      // The region's additions on top: its day off wins even over a federally worked Saturday.
+      const added = calendar.additions[String(year)];
+      for (const date of added?.workingWeekendDays ?? []) worked.add(date);
+      for (const date of added?.daysOff ?? []) {
+        off.add(date);
+        worked.delete(date);
+      }
+      rules = { off, worked };
       years.set(year, rules);
     }
     return rules;
@@ -102,6 +132,13 @@ export function workingDays(calendar: ProductionCalendar): WorkingDays {
     timeZone: calendar.timeZone,
     isWorkingDay,
     isFixed: (year) => calendar.years[String(year)] !== undefined,
+    summary: {
+      timeZone: calendar.timeZone,
+      fixedYears: Object.keys(calendar.years).map(Number).sort(),
+      additions: Object.entries(calendar.additions)
+        .map(([year, added]) => ({ year: Number(year), ...added }))
+        .sort((a, b) => a.year - b.year),
+    },
     addWorkingDays(date, n) {
       let day = date;
       for (let counted = 0; counted < n;) {

@@ -8,32 +8,68 @@ import {
 } from './production-calendar';
 import { russianFederalYears } from './russia';
 
+const year = z.string().regex(/^\d{4}$/, 'a year');
+
 /**
- * A region's own additions to the federal calendar, from a JSON file: whole years it fixes
- * itself (its holidays on top of the federal decree, or a decree not yet shipped with Okno).
- * A year given here replaces the federal one, so it must list the federal days off too.
+ * A region's calendar file (`regions/<code>/calendar.json`, or OKNO_CALENDAR_FILE):
+ * - `additions`: the region's own holidays and moved days, by year, counted on top of the
+ *   federal year (a republic's Uraza Bayram, say): list only what the region adds;
+ * - `federalYears`: a federal decree this Okno release does not carry yet, whole, as the
+ *   government published it (the built-in years are never replaced by it).
  */
 export const RegionCalendarFile = z
-  .object({ years: z.record(z.string().regex(/^\d{4}$/, 'a year'), CalendarYear) })
+  .object({
+    $schema: z.string().optional(),
+    additions: z.record(year, CalendarYear).default({}),
+    federalYears: z.record(year, CalendarYear).default({}),
+  })
   .strict();
+export type RegionCalendarFile = z.output<typeof RegionCalendarFile>;
 
-/** The production calendar of a region in a time zone, optionally with its own years. */
+/** The production calendar of a region in a time zone, with its own additions. */
 export function regionWorkingDays(
   timeZone: string,
-  regionYears: z.input<typeof RegionCalendarFile>['years'] = {},
+  file: z.input<typeof RegionCalendarFile> = {},
 ): WorkingDays {
+  const { additions, federalYears } = RegionCalendarFile.parse(file);
   return workingDays(
-    ProductionCalendar.parse({ timeZone, years: { ...russianFederalYears, ...regionYears } }),
+    ProductionCalendar.parse({
+      timeZone,
+      years: { ...federalYears, ...russianFederalYears },
+      additions,
+    }),
   );
 }
 
-/** Reads a region's calendar file; throws with every problem named. */
-export function loadRegionCalendarFile(path: string): z.output<typeof RegionCalendarFile> {
-  const parsed = RegionCalendarFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+/** Reads a region's calendar file; throws with every problem named by its path. */
+export function loadRegionCalendarFile(path: string): RegionCalendarFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+  const parsed = RegionCalendarFile.safeParse(json);
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '),
     );
   }
   return parsed.data;
+}
+
+/**
+ * What a node must say about missing decrees on `today`: the current year's always, and from
+ * 1 October next year's (the government usually publishes it in September; deadlines filed
+ * in the autumn already run into it).
+ */
+export function decreeWarnings(calendar: WorkingDays, today: string): string[] {
+  const thisYear = Number(today.slice(0, 4));
+  const years = [thisYear, ...(today.slice(5) >= '10-01' ? [thisYear + 1] : [])];
+  return years
+    .filter((y) => !calendar.isFixed(y))
+    .map(
+      (y) =>
+        `no federal decree on moved days off for ${y}: its deadlines count by the Labour Code alone until one is added (federalYears in the region's calendar file)`,
+    );
 }

@@ -2,9 +2,10 @@ import type { CalendarYear } from './production-calendar';
 
 /**
  * The Russian Federation's production calendar as the government's decrees fixed it. A region
- * adds its own holidays (Tatarstan's Uraza Bayram, say) to its copy in the region's config;
- * each autumn's decree for the next year is added here (or in the region's config) before the
- * first deadline crosses into that year. Until then that year counts provisionally.
+ * adds its own holidays (Tatarstan's Uraza Bayram, say) in its calendar file (additions); each
+ * autumn's decree for the next year is added here (or, before an Okno release carries it, in
+ * the region's calendar file as a federal year). Until then that year counts provisionally,
+ * and from 1 October a node warns (decreeWarnings).
  */
 export const russianFederalYears: Record<string, CalendarYear> = {
   '2025': {
@@ -49,5 +50,31 @@ export const russianFederalYears: Record<string, CalendarYear> = {
       '2026-12-31',
     ],
     workingWeekendDays: [],
+  },
+  '2027': {
+    // The decree's text as published in the legal reference system (document LAW_544706); the
+    // days cross-checked against python-holidays 0.109's Russia, which cites the same text.
+    source:
+      'Постановление Правительства РФ «О переносе выходных дней в 2027 году» (КонсультантПлюс, LAW_544706)',
+    // Sat Feb 20 → Mon Feb 22, Jan 2 → Nov 5, Jan 3 → Dec 31; May 1, May 9 and Jun 12 fall on
+    // weekends, so May 3, May 10 and Jun 14 (Labour Code art. 112).
+    daysOff: [
+      '2027-01-01',
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-06',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-02-22',
+      '2027-02-23',
+      '2027-03-08',
+      '2027-05-03',
+      '2027-05-10',
+      '2027-06-14',
+      '2027-11-04',
+      '2027-11-05',
+      '2027-12-31',
+    ],
+    workingWeekendDays: ['2027-02-20'],
   },
 };

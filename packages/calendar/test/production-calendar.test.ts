@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   dateIn,
+  decreeWarnings,
   ProductionCalendar,
+  regionWorkingDays,
   russianFederalYears,
   statutoryDaysOff,
   workingDays,
@@ -17,9 +19,10 @@ const workingDaysIn = (year: number) =>
   russia.countWorkingDays(`${year - 1}-12-31`, `${year}-12-31`);
 
 describe('the Russian production calendar', () => {
-  it('has the working days the government published: 247 in 2025 and in 2026', () => {
+  it('has the working days the government published: 247 in 2025, 2026 and 2027', () => {
     expect(workingDaysIn(2025)).toBe(247);
     expect(workingDaysIn(2026)).toBe(247);
+    expect(workingDaysIn(2027)).toBe(247);
   });
 
   it('works the Saturday a decree moved (1 November 2025) and rests the Monday it went to', () => {
@@ -37,7 +40,8 @@ describe('the Russian production calendar', () => {
     // holidays of 2027 are not worked.
     expect(russia.addWorkingDays('2026-12-24', 5)).toBe('2027-01-11');
     expect(russia.isFixed(2026)).toBe(true);
-    expect(russia.isFixed(2027)).toBe(false);
+    expect(russia.isFixed(2027)).toBe(true);
+    expect(russia.isFixed(2028)).toBe(false);
   });
 
   it('counts an unfixed year by the Labour Code: a weekend holiday moves to the next weekday', () => {
@@ -64,6 +68,50 @@ describe('the Russian production calendar', () => {
         },
       ),
     );
+  });
+
+  it("adds a region's holidays and moved days to the federal year, and its day off wins", () => {
+    const region = regionWorkingDays('Europe/Moscow', {
+      additions: {
+        '2027': {
+          source: 'the region’s law',
+          // Its own holiday on a Friday, and on the Saturday the federal decree made working.
+          daysOff: ['2027-04-16', '2027-02-20'],
+          // And a Saturday of its own worked instead.
+          workingWeekendDays: ['2027-04-24'],
+        },
+      },
+    });
+    expect(region.isWorkingDay('2027-04-16')).toBe(false);
+    expect(region.isWorkingDay('2027-02-20')).toBe(false);
+    expect(region.isWorkingDay('2027-04-24')).toBe(true);
+    for (const federal of russianFederalYears['2027']!.daysOff) {
+      expect(region.isWorkingDay(federal)).toBe(false);
+    }
+    expect(region.summary.fixedYears).toEqual([2025, 2026, 2027]);
+    expect(region.summary.additions.map((a) => a.year)).toEqual([2027]);
+  });
+
+  it("takes a federal decree Okno does not carry yet from the region's file, never over a built-in one", () => {
+    const region = regionWorkingDays('Europe/Moscow', {
+      federalYears: {
+        '2028': { source: 'a decree of 2027', daysOff: ['2028-01-10'] },
+        '2026': { source: 'a wrong copy', daysOff: [] },
+      },
+    });
+    expect(region.isFixed(2028)).toBe(true);
+    expect(region.isWorkingDay('2028-01-10')).toBe(false);
+    expect(region.isWorkingDay('2026-11-04')).toBe(false);
+  });
+
+  it('warns of a missing decree for this year, and from 1 October for next year', () => {
+    const federal = regionWorkingDays('Europe/Moscow');
+    expect(decreeWarnings(federal, '2027-09-30')).toEqual([]);
+    expect(decreeWarnings(federal, '2027-10-01')).toEqual([
+      expect.stringMatching(/^no federal decree on moved days off for 2028/),
+    ]);
+    expect(decreeWarnings(federal, '2028-03-01')).toHaveLength(1);
+    expect(decreeWarnings(federal, '2026-12-03')).toEqual([]);
   });
 
   it('takes the date of an instant in the region, not in UTC', () => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { TokenVerifier } from '@okno/auth';
+import { dateIn, decreeWarnings } from '@okno/calendar';
 import type { Keyring } from '@okno/crypto';
 import type { Extensions } from '@okno/plugin-sdk';
 import type { ObjectStorage } from '@okno/storage';
@@ -77,6 +78,21 @@ const Info = z
     node: z.object({ version: z.string() }),
     services: z.array(z.object({ name: z.string(), version: z.string(), path: z.string() })),
     plugins: z.array(z.object({ name: z.string(), version: z.string() })),
+    calendar: z
+      .object({
+        timeZone: z.string(),
+        fixedYears: z.array(z.int()).openapi({ description: 'Years whose federal decree is in.' }),
+        additions: z.array(
+          z.object({
+            year: z.int(),
+            source: z.string(),
+            daysOff: z.array(z.string()),
+            workingWeekendDays: z.array(z.string()),
+          }),
+        ),
+        warnings: z.array(z.string()).openapi({ description: 'Decrees missing today.' }),
+      })
+      .openapi('NodeCalendar'),
   })
   .openapi('NodeInfo');
 
@@ -173,6 +189,13 @@ export function createNodeApp(deps: NodeAppDeps) {
             path: `/api/${s.info.name}`,
           })),
           plugins: [...(deps.extensions?.plugins ?? [])],
+          calendar: {
+            ...deps.region.calendar.summary,
+            warnings: decreeWarnings(
+              deps.region.calendar,
+              dateIn(new Date(), deps.region.calendar.timeZone),
+            ),
+          },
         },
         200,
       ),

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { accessDenialAudit } from '@okno/audit';
+import { dateIn, decreeWarnings } from '@okno/calendar';
 import { ConfigError, isDevelopment } from '@okno/config';
 import { createDb, migrate } from '@okno/db';
 import { createLogger, serveGracefully, type ServiceModule } from '@okno/http';
@@ -57,6 +58,17 @@ export async function runNode(entry: RunNodeOptions): Promise<void> {
   if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
   const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
+  const { fixedYears, additions } = region.calendar.summary;
+  logger.info(
+    { fixedYears, additions: additions.map((a) => ({ year: a.year, source: a.source })) },
+    'production calendar loaded',
+  );
+  for (const warning of decreeWarnings(
+    region.calendar,
+    dateIn(new Date(), region.calendar.timeZone),
+  )) {
+    logger.warn(warning);
+  }
   const documents = await refuseBadConfig(options.name, () => documentsSettings(env));
   const payments = paymentsSettings(env);
   const pluginNames =

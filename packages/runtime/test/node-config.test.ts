@@ -71,17 +71,14 @@ describe('node configuration', () => {
     expect(development.calendar.timeZone).toBe('Asia/Novokuznetsk');
   });
 
-  it("adds the region's own calendar years, and names what is wrong in the file", () => {
+  it("adds the region's own holidays to the federal years, and names what is wrong in the file", () => {
     const file = join(dataDir, 'calendar.json');
-    // A republic's own holiday on top of the 2026 federal decree.
+    // A republic's own holiday, added to the 2026 federal decree (which it does not repeat).
     writeFileSync(
       file,
       JSON.stringify({
-        years: {
-          '2026': {
-            source: 'federal decree No. 1466 and the republic’s law',
-            daysOff: ['2026-03-20', '2026-11-04'],
-          },
+        additions: {
+          '2026': { source: 'the republic’s law on holidays', daysOff: ['2026-03-20'] },
         },
       }),
     );
@@ -89,11 +86,26 @@ describe('node configuration', () => {
       parseEnv(nodeEnv, { OKNO_TIME_ZONE: 'Europe/Moscow', OKNO_CALENDAR_FILE: file }),
     );
     expect(settings.calendar.isWorkingDay('2026-03-20')).toBe(false);
+    // The federal days off of that year stay off; the federal moved Saturday of 2025 worked.
+    expect(settings.calendar.isWorkingDay('2026-03-09')).toBe(false);
+    expect(settings.calendar.isWorkingDay('2026-11-04')).toBe(false);
     expect(settings.calendar.isWorkingDay('2025-11-01')).toBe(true);
+    expect(settings.calendar.summary.additions).toEqual([
+      {
+        year: 2026,
+        source: 'the republic’s law on holidays',
+        daysOff: ['2026-03-20'],
+        workingWeekendDays: [],
+      },
+    ]);
 
-    writeFileSync(file, JSON.stringify({ years: { '2026': { daysOff: ['2026-13-01'] } } }));
+    writeFileSync(file, JSON.stringify({ additions: { '2026': { daysOff: ['2026-13-01'] } } }));
     expect(() => loadRegionSettings(parseEnv(nodeEnv, { OKNO_CALENDAR_FILE: file }))).toThrow(
-      /OKNO_CALENDAR_FILE: years\.2026\.source: .*years\.2026\.daysOff\.0: a date as YYYY-MM-DD/,
+      /OKNO_CALENDAR_FILE: additions\.2026\.source: .*additions\.2026\.daysOff\.0: a date as YYYY-MM-DD/,
+    );
+    writeFileSync(file, '{ "additions": ');
+    expect(() => loadRegionSettings(parseEnv(nodeEnv, { OKNO_CALENDAR_FILE: file }))).toThrow(
+      /OKNO_CALENDAR_FILE: .*calendar\.json: .*JSON/,
     );
   });
 
