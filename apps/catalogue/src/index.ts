@@ -1,4 +1,4 @@
 export { createCatalogueApp, catalogueInfo, catalogueService } from './app';
 /** The demo catalogue, for other services' tests and tools. */
 export { demoServices } from './demo-catalogue';
-export { seedDemoOffices } from './demo-data';
+export { seedDemoAgencies, seedDemoOffices } from './demo-data';

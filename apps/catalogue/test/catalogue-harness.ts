@@ -6,6 +6,7 @@ import {
   type TokenClaims,
 } from '@okno/testing';
 import { createCatalogueApp } from '../src/app';
+import { seedDemoAgencies } from '../src/demo-data';
 
 export interface CatalogueHarness {
   handle: DatabaseHandle;
@@ -16,9 +17,13 @@ export interface CatalogueHarness {
   close(): Promise<void>;
 }
 
-/** The catalogue service over a real database, without demo data, and a real token issuer. */
+/**
+ * The catalogue service over a real database with the demo region's agencies (and no other
+ * demo data), and a real token issuer.
+ */
 export async function catalogueHarness(): Promise<CatalogueHarness> {
   const handle = await createTestDatabase();
+  await seedDemoAgencies(handle.db);
   const issuer: TestIssuer = await createTestIssuer();
   const app = createCatalogueApp({ db: handle.db, verifier: issuer.verifier() });
   return {

@@ -38,8 +38,11 @@ const put = async (claims: TokenClaims, code: string, body: unknown, ifMatch?: s
 
 beforeAll(async () => {
   h = await catalogueHarness();
-  const content = serviceContent('social', { ru: 'Пособие на ребёнка', en: 'Child allowance' });
-  const created = await h.as(editorOf('social'), 'POST', '/services', {
+  const content = serviceContent('social-protection', {
+    ru: 'Пособие на ребёнка',
+    en: 'Child allowance',
+  });
+  const created = await h.as(editorOf('social-protection'), 'POST', '/services', {
     code: 'child-allowance',
     content,
   });
@@ -49,7 +52,7 @@ afterAll(() => h.close());
 
 describe(`office editing on ${testDatabaseKind}`, () => {
   it('lets the regional administrator add an office, published at once and audited', async () => {
-    const res = await put(admin, 'social-yurga', office('social'));
+    const res = await put(admin, 'social-yurga', office('social-protection'));
     expect(res.status, await res.clone().text()).toBe(201);
     const shown = await h.app.request('/offices/social-yurga');
     expect(shown.status).toBe(200);
@@ -62,7 +65,7 @@ describe(`office editing on ${testDatabaseKind}`, () => {
       expect.objectContaining({
         kind: 'catalogue-office-saved',
         actorSubject: 'admin-1',
-        details: { created: true, agencyCode: 'social' },
+        details: { created: true, agencyCode: 'social-protection' },
       }),
     ]);
     const [event] = await h.handle.db
@@ -72,14 +75,14 @@ describe(`office editing on ${testDatabaseKind}`, () => {
     expect(event?.payload).toEqual({
       officeCode: 'social-yurga',
       kind: 'agency-office',
-      agencyCode: 'social',
+      agencyCode: 'social-protection',
       created: true,
     });
   });
 
   it("lets an agency's editor change its offices, and no one else's", async () => {
-    const changed = office('social', { phone: '+7 384 514-00-00' });
-    const res = await put(editorOf('social'), 'social-yurga', changed);
+    const changed = office('social-protection', { phone: '+7 384 514-00-00' });
+    const res = await put(editorOf('social-protection'), 'social-yurga', changed);
     expect(res.status, await res.clone().text()).toBe(200);
     // What the public sees changes at once, not when the response cache expires.
     const shown = (await (await h.app.request('/offices/social-yurga')).json()) as {
@@ -89,15 +92,17 @@ describe(`office editing on ${testDatabaseKind}`, () => {
 
     expect((await put(editorOf('interior'), 'social-yurga', changed)).status).toBe(403);
     // Nor may the social agency's editor hand its office to another agency, or take one.
-    expect((await put(editorOf('social'), 'social-yurga', office('interior'))).status).toBe(403);
-    expect((await put(editorOf('social'), 'mfc-new', office('mfc'))).status).toBe(403);
-    expect((await put({ sub: 'c-1', roles: ['citizen'] }, 'x-1', office('social'))).status).toBe(
-      403,
-    );
+    expect(
+      (await put(editorOf('social-protection'), 'social-yurga', office('interior'))).status,
+    ).toBe(403);
+    expect((await put(editorOf('social-protection'), 'mfc-new', office('mfc'))).status).toBe(403);
+    expect(
+      (await put({ sub: 'c-1', roles: ['citizen'] }, 'x-1', office('social-protection'))).status,
+    ).toBe(403);
     const anonymous = await h.app.request('/offices/social-yurga', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(office('social')),
+      body: JSON.stringify(office('social-protection')),
     });
     expect(anonymous.status).toBe(401);
   });
@@ -105,22 +110,32 @@ describe(`office editing on ${testDatabaseKind}`, () => {
   it('refuses a change made on a stale copy (If-Match)', async () => {
     const read = await h.app.request('/offices/social-yurga');
     const etag = read.headers.get('etag')!;
-    const first = await put(admin, 'social-yurga', office('social', { phone: '1' }), etag);
+    const first = await put(
+      admin,
+      'social-yurga',
+      office('social-protection', { phone: '1' }),
+      etag,
+    );
     expect(first.status).toBe(200);
-    const second = await put(admin, 'social-yurga', office('social', { phone: '2' }), etag);
+    const second = await put(
+      admin,
+      'social-yurga',
+      office('social-protection', { phone: '2' }),
+      etag,
+    );
     expect(second.status).toBe(412);
     expect(second.headers.get('content-type')).toContain('application/problem+json');
     const fresh = first.headers.get('etag')!;
-    expect((await put(admin, 'social-yurga', office('social', { phone: '2' }), fresh)).status).toBe(
-      200,
-    );
+    expect(
+      (await put(admin, 'social-yurga', office('social-protection', { phone: '2' }), fresh)).status,
+    ).toBe(200);
   });
 
   it('names every service code the catalogue does not have', async () => {
     const res = await put(
       admin,
       'social-yurga',
-      office('social', { services: ['child-allowance', 'no-such-service', 'nor-this'] }),
+      office('social-protection', { services: ['child-allowance', 'no-such-service', 'nor-this'] }),
     );
     expect(res.status).toBe(422);
     const problem = (await res.json()) as { errors: { pointer: string; message: string }[] };
@@ -132,7 +147,10 @@ describe(`office editing on ${testDatabaseKind}`, () => {
     const res = await put(
       admin,
       'social-yurga',
-      office('social', { coordinates: { lat: 95, lon: 84.89 }, openingHours: { mon: [] } }),
+      office('social-protection', {
+        coordinates: { lat: 95, lon: 84.89 },
+        openingHours: { mon: [] },
+      }),
     );
     expect(res.status).toBe(422);
     const pointers = ((await res.json()) as { errors: { pointer: string }[] }).errors.map(

@@ -49,7 +49,7 @@ beforeAll(async () => {
   );
   await publish(
     'formula-test',
-    serviceContent('social', { ru: '=HYPERLINK("http://x")', en: '+1 service' }),
+    serviceContent('social-protection', { ru: '=HYPERLINK("http://x")', en: '+1 service' }),
   );
   for (const office of demoOffices.slice(0, 3)) {
     await saveOffice(h.handle.db, office.code, OfficeContent.parse(office.content));

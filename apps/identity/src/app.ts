@@ -8,11 +8,9 @@ import { sealAuditTrail } from '@okno/audit';
 import { identityOutbox } from '@okno/db/identity';
 import packageJson from '../package.json' with { type: 'json' };
 import { seedIdentityDemo } from './demo-data';
-import { agencyRoutes } from './routes/agencies';
 import { auditEventRoutes } from './routes/audit-events';
 import { auditTrailRoutes } from './routes/audit-trail';
 import { meRoutes } from './routes/me';
-import { officeRoutes } from './routes/offices';
 import { partnerRoutes } from './routes/partners';
 import { profileRoutes } from './routes/profile';
 import { signInRoutes } from './routes/sign-ins';
@@ -23,19 +21,22 @@ export const identityInfo = {
   version: packageJson.version,
   title: 'Okno identity',
   description:
-    "Who the caller is; citizens' profiles (encrypted at rest); the staff directory of agencies, offices and officers; partner channels; the audit trail.",
+    "Who the caller is; citizens' profiles (encrypted at rest); the staff directory of officers (at the catalogue's agencies and offices); partner channels; the audit trail.",
 };
 
 export function createIdentityApp(deps: ServiceDeps): ServiceApp {
   if (!deps.keyring) {
     throw new Error('the identity service needs a keyring: it encrypts personal data at rest');
   }
+  if (!deps.callService) {
+    throw new Error(
+      "the identity service needs callService: staff work at the catalogue's offices",
+    );
+  }
   const app = createServiceApp(identityInfo, deps);
-  app.route('/', agencyRoutes());
-  app.route('/', officeRoutes());
   app.route('/', meRoutes());
   app.route('/', profileRoutes(deps.keyring));
-  app.route('/', staffRoutes());
+  app.route('/', staffRoutes(deps.callService));
   app.route('/', partnerRoutes());
   app.route('/', signInRoutes());
   app.route('/', auditEventRoutes());

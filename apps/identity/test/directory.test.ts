@@ -17,17 +17,6 @@ const trail = async (query: string) =>
     .items;
 
 describe(`staff directory on ${testDatabaseKind}`, () => {
-  it('lists offices publicly, filtered by kind and agency', async () => {
-    const posts = (await (await h.app.request('/offices?kind=post-office')).json()) as Page<{
-      code: string;
-    }>;
-    expect(posts.items.map((o) => o.code)).toEqual(['post-650000']);
-    const mfc = (await (await h.app.request('/offices?agency=mfc')).json()) as Page<{
-      code: string;
-    }>;
-    expect(mfc.items.map((o) => o.code)).toEqual(['mfc-kemerovo-central', 'mfc-mobile-1']);
-  });
-
   it('knows the demo staff by their token subjects', async () => {
     const res = await h.as(admin, '/staff?limit=100');
     const { items } = (await res.json()) as Page<{
@@ -88,6 +77,42 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
     expect(JSON.stringify(await elsewhere.json())).toContain(
       "not an office of the member's agency",
     );
+  });
+
+  it("places staff only at the catalogue's agencies and offices, never at a retired agency", async () => {
+    const member = {
+      username: 'counter11',
+      displayName: 'Ольга Зайцева',
+      agencyCode: 'ministry-of-magic',
+      officeCode: 'mfc-atlantis',
+      roles: ['mfc-officer'],
+    };
+    const unknown = await putStaff('officer-11', member);
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ pointer: '/agencyCode', message: 'no such agency' }),
+      expect.objectContaining({ pointer: '/officeCode', message: 'no such office' }),
+    ]);
+    // The catalogue's office, which identity keeps no copy of, is accepted.
+    const known = await putStaff('officer-11', {
+      ...member,
+      agencyCode: 'mfc',
+      officeCode: 'mfc-belovo',
+    });
+    expect(known.status).toBe(200);
+
+    await h.catalogue('PUT', '/agencies/closed-agency', {
+      name: { ru: 'Упразднённое ведомство', en: 'Closed agency' },
+    });
+    await h.catalogue('POST', '/agencies/closed-agency/retire');
+    const retired = await putStaff('officer-12', {
+      username: 'officer12',
+      displayName: 'Иван Петров',
+      agencyCode: 'closed-agency',
+      roles: ['back-office-officer'],
+    });
+    expect(retired.status).toBe(422);
+    expect(JSON.stringify(await retired.json())).toContain('the agency is retired');
   });
 
   it("shows a supervisor their own agency's staff only", async () => {

@@ -184,7 +184,7 @@ describe(`the node on ${testDatabaseKind}`, () => {
   it('serves demo data through the mounted services', async () => {
     const res = await app.request('/api/catalogue/services/school-enrolment');
     expect(res.status).toBe(200);
-    const agencies = await app.request('/api/identity/agencies');
+    const agencies = await app.request('/api/catalogue/agencies');
     expect(((await agencies.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
     const accrual = await app.request(`/api/payments/accruals/${demoAccruals[0]!.uin}`);
     expect(await accrual.json()).toMatchObject({ amountMinor: 50_000, currency: 'RUB' });

@@ -10,6 +10,8 @@ const contextOfKind: Record<Exclude<AuditKind, 'access-denied'>, AuditContext> =
   'role-granted': 'identity',
   'role-revoked': 'identity',
   'staff-updated': 'identity',
+  'agency-saved': 'identity',
+  'agency-retired': 'identity',
   'partner-updated': 'identity',
   'profile-updated': 'identity',
   'profile-read': 'identity',

@@ -5,6 +5,8 @@ export const auditKinds = [
   'role-granted',
   'role-revoked',
   'staff-updated',
+  'agency-saved',
+  'agency-retired',
   'partner-updated',
   'profile-updated',
   'profile-read',

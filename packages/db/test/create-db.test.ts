@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKind } from '../src/testing';
 import { createDb, migrate, newId, pendingMigrations, type DatabaseHandle } from '../src';
-import { agencies } from '../src/schema/identity';
+import { agencies } from '../src/schema/catalogue';
 
 describe(`database on ${testDatabaseKind}`, () => {
   let handle: DatabaseHandle;

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { newId, queryRows, type Database, type DatabaseHandle } from '@okno/db';
 import { applicationsOutbox } from '@okno/db/applications';
-import { agencies, identityProcessedEvents } from '@okno/db/identity';
+import { agencies, catalogueProcessedEvents } from '@okno/db/catalogue';
 import { defineConsumer, enqueueEvent, type EventEnvelope } from '../src';
 
 /** A business change and its event, committed together in the applications context. */
@@ -18,9 +18,9 @@ export async function commitEvent(db: Database, code: string) {
 export function agencyCreatingConsumer(db: Database, failFirst = 0) {
   let failures = failFirst;
   return defineConsumer({
-    name: 'identity.test-consumer',
+    name: 'catalogue.test-consumer',
     db,
-    processed: identityProcessedEvents,
+    processed: catalogueProcessedEvents,
     async handle(event: EventEnvelope, tx) {
       if (failures > 0) {
         failures -= 1;
@@ -38,7 +38,7 @@ export function agencyCreatingConsumer(db: Database, failFirst = 0) {
 export async function effects(handle: DatabaseHandle, code: string): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     handle.db,
-    sql`select count(*)::int as n from identity.agencies where name->>'ru' = ${code}`,
+    sql`select count(*)::int as n from catalogue.agencies where name->>'ru' = ${code}`,
   );
   return rows[0]?.n ?? -1;
 }
@@ -54,7 +54,7 @@ export async function unpublished(handle: DatabaseHandle): Promise<number> {
 export async function processedCount(handle: DatabaseHandle, eventId: string): Promise<number> {
   const rows = await handle.db
     .select()
-    .from(identityProcessedEvents)
-    .where(eq(identityProcessedEvents.eventId, eventId));
+    .from(catalogueProcessedEvents)
+    .where(eq(catalogueProcessedEvents.eventId, eventId));
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { asc, eq, gt } from 'drizzle-orm';
 import { newId, type DatabaseHandle } from '@okno/db';
-import { agencies, identityIdempotencyKeys } from '@okno/db/identity';
+import { agencies, catalogueIdempotencyKeys } from '@okno/db/catalogue';
 import type { TestIssuer } from '@okno/testing';
 import {
   createLogger,
@@ -42,7 +42,7 @@ export function createFixtureApp(
       method: 'post',
       path: '/agencies',
       access: { roles: ['regional-admin'] },
-      idempotency: identityIdempotencyKeys,
+      idempotency: catalogueIdempotencyKeys,
       request: { body: { required: true, content: { 'application/json': { schema: NewAgency } } } },
       responses: {
         201: { description: 'created', content: { 'application/json': { schema: Agency } } },

@@ -39,7 +39,7 @@ const create = async (key: string | undefined, body: object, bearer = token) =>
 async function countAgencies(code: string): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     handle.db,
-    sql`select count(*)::int as n from identity.agencies where code = ${code}`,
+    sql`select count(*)::int as n from catalogue.agencies where code = ${code}`,
   );
   return rows[0]?.n ?? -1;
 }

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { personRoles, type Principal } from '@okno/auth';
 import { actorOf, recordAudit } from '@okno/audit';
-import { catalogueIdempotencyKeys, catalogueOutbox } from '@okno/db/catalogue';
-import { enqueueEvent } from '@okno/events';
+import { catalogueIdempotencyKeys } from '@okno/db/catalogue';
 import {
   conflict,
   createRouter,
@@ -12,12 +11,9 @@ import {
   notFound,
   requirePrincipal,
 } from '@okno/http';
-import {
-  catalogueEventTypes,
-  type ServicePublished,
-  type ServiceRetired,
-} from '../model/catalogue-events';
 import { mayEditAgencyServices } from '../model/editor-policy';
+import { agencyError } from '../store/agency-store';
+import { announcePublished, announceRetired } from '../store/publication';
 import { formErrors } from '../model/form-rules';
 import { ServiceContent } from '../model/service-content';
 import {
@@ -83,6 +79,8 @@ export function editorServiceRoutes(cache: PublicCache) {
         }
         return c.var.db.transaction(async (tx) => {
           if (await findService(tx, code)) throw conflict(`The code "${code}" is taken.`);
+          const unknownAgency = await agencyError(tx, content.agencyCode, '/content/agencyCode');
+          if (unknownAgency) throw invalidFields([unknownAgency]);
           const { draft } = await createService(tx, code, content, principal.subject);
           await recordAudit(tx, {
             kind: 'catalogue-draft-saved',
@@ -144,6 +142,8 @@ export function editorServiceRoutes(cache: PublicCache) {
               },
             ]);
           }
+          const retiredAgency = await agencyError(tx, content.agencyCode, '/agencyCode');
+          if (retiredAgency) throw invalidFields([retiredAgency]);
           const draft = await saveDraft(tx, service, content, principal.subject);
           await recordAudit(tx, {
             kind: 'catalogue-draft-saved',
@@ -177,27 +177,13 @@ export function editorServiceRoutes(cache: PublicCache) {
           const draft = await findVersion(tx, service.id, 'draft');
           if (!draft) throw notFound(`Service "${code}" has no draft to publish.`);
           const content = ServiceContent.parse(draft.content);
-          const errors = formErrors(content);
+          const agency = await agencyError(tx, content.agencyCode, '/agencyCode');
+          const errors = [...formErrors(content), ...(agency ? [agency] : [])];
           if (errors.length > 0) throw invalidFields(errors);
           const published = await publishDraft(tx, service, draft, principal.subject);
-          const version = published.version ?? 0;
-          await enqueueEvent<ServicePublished>(tx, catalogueOutbox, {
-            type: catalogueEventTypes.servicePublished,
-            payload: {
-              serviceCode: code,
-              versionId: published.id,
-              version,
-              supersedes: version > 1 ? version - 1 : null,
-              level: content.level,
-              federalCode: content.federalCode ?? null,
-              agencyCode: content.agencyCode,
-            },
-          });
-          await recordAudit(tx, {
-            kind: 'catalogue-published',
-            ...actorOf(principal, c.var.requestId),
-            target: code,
-            details: { version: published.version },
+          await announcePublished(tx, published, content, {
+            principal,
+            requestId: c.var.requestId,
           });
           return c.json(toServiceVersion(published), 200);
         });
@@ -226,16 +212,7 @@ export function editorServiceRoutes(cache: PublicCache) {
           const service = editable(principal, await findService(tx, code), code);
           const version = await retirePublished(tx, service);
           if (version === undefined) throw notFound(`Service "${code}" is not published.`);
-          await enqueueEvent<ServiceRetired>(tx, catalogueOutbox, {
-            type: catalogueEventTypes.serviceRetired,
-            payload: { serviceCode: code, version },
-          });
-          await recordAudit(tx, {
-            kind: 'catalogue-retired',
-            ...actorOf(principal, c.var.requestId),
-            target: code,
-            details: { version },
-          });
+          await announceRetired(tx, code, version, { principal, requestId: c.var.requestId });
           return c.body(null, 204);
         });
         cache.clear();

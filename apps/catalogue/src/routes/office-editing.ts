@@ -1,8 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { actorOf, recordAudit } from '@okno/audit';
 import { personRoles } from '@okno/auth';
-import { catalogueOutbox } from '@okno/db/catalogue';
-import { enqueueEvent } from '@okno/events';
 import {
   createRouter,
   defineRoute,
@@ -10,10 +7,12 @@ import {
   invalidFields,
   preconditionFailed,
   requirePrincipal,
+  type FieldError,
 } from '@okno/http';
-import { catalogueEventTypes, type OfficeSaved } from '../model/catalogue-events';
 import { mayEditOffice } from '../model/editor-policy';
 import { OfficeContent } from '../model/office';
+import { agencyError } from '../store/agency-store';
+import { announceOfficeSaved } from '../store/publication';
 import { findOffice, lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
 import { etagOf } from '@okno/http';
 import { Office, toOffice } from './office-views';
@@ -71,33 +70,24 @@ export function officeEditingRoutes(cache: PublicCache) {
               : `Office "${code}" does not exist, so it cannot match "${ifMatch}".`,
           );
         }
+        const errors: FieldError[] = [];
+        const agency = await agencyError(tx, content.agencyCode, '/agencyCode');
+        if (agency) errors.push(agency);
         if (content.services !== 'all') {
           const unknown = await unknownServiceCodes(tx, content.services);
-          if (unknown.length > 0) {
-            throw invalidFields(
-              unknown.map((service) => ({
-                location: 'body' as const,
-                pointer: `/services/${content.services.indexOf(service)}`,
-                message: `the catalogue has no service "${service}"`,
-              })),
-            );
-          }
+          errors.push(
+            ...unknown.map((service) => ({
+              location: 'body' as const,
+              pointer: `/services/${content.services.indexOf(service)}`,
+              message: `the catalogue has no service "${service}"`,
+            })),
+          );
         }
+        if (errors.length > 0) throw invalidFields(errors);
         await saveOffice(tx, code, content);
-        await enqueueEvent<OfficeSaved>(tx, catalogueOutbox, {
-          type: catalogueEventTypes.officeSaved,
-          payload: {
-            officeCode: code,
-            kind: content.kind,
-            agencyCode: content.agencyCode,
-            created: !current,
-          },
-        });
-        await recordAudit(tx, {
-          kind: 'catalogue-office-saved',
-          ...actorOf(principal, c.var.requestId),
-          target: code,
-          details: { created: !current, agencyCode: content.agencyCode },
+        await announceOfficeSaved(tx, code, content, !current, {
+          principal,
+          requestId: c.var.requestId,
         });
         const saved = await findOffice(tx, code);
         if (!saved) throw new Error(`office ${code} vanished inside its own transaction`);

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import { personRoles, type PersonRole } from '@okno/auth';
 import { actorOf, recordAudit, type AuditEvent } from '@okno/audit';
 import { newId } from '@okno/db';
-import { agencies, offices, staffMembers } from '@okno/db/identity';
+import { staffMembers } from '@okno/db/identity';
 import {
   createRouter,
   decodeCursor,
@@ -13,8 +13,9 @@ import {
   pageSchema,
   requirePrincipal,
   toPage,
-  type FieldError,
+  type ServiceCaller,
 } from '@okno/http';
+import { workplaceErrors } from '../directory/catalogue-directory';
 import { roleChanges } from '../directory/role-changes';
 import { staffAssignmentErrors } from '../directory/staff-rules';
 
@@ -64,7 +65,7 @@ const StaffQuery = PageQuery.extend({
     .openapi({ param: { name: 'agency', in: 'query' } }),
 });
 
-export function staffRoutes() {
+export function staffRoutes(callService: ServiceCaller) {
   return createRouter()
     .openapi(
       defineRoute({
@@ -124,30 +125,13 @@ export function staffRoutes() {
         const admin = requirePrincipal(c.var.principal);
         const { subject } = c.req.valid('param');
         const input = c.req.valid('json');
+        // Agencies and offices are the catalogue's: asked before the transaction opens (the
+        // embedded database has one connection, and the catalogue's read would wait for it).
+        const errors = [
+          ...staffAssignmentErrors(input),
+          ...(await workplaceErrors(callService, input)),
+        ];
         return c.var.db.transaction(async (tx) => {
-          const errors: FieldError[] = [...staffAssignmentErrors(input)];
-          if (input.agencyCode) {
-            const [agency] = await tx
-              .select()
-              .from(agencies)
-              .where(eq(agencies.code, input.agencyCode));
-            if (!agency) {
-              errors.push({ location: 'body', pointer: '/agencyCode', message: 'no such agency' });
-            }
-          }
-          if (input.officeCode) {
-            const [office] = await tx
-              .select()
-              .from(offices)
-              .where(eq(offices.code, input.officeCode));
-            if (!office || office.agencyCode !== input.agencyCode) {
-              errors.push({
-                location: 'body',
-                pointer: '/officeCode',
-                message: office ? "is not an office of the member's agency" : 'no such office',
-              });
-            }
-          }
           if (errors.length > 0) throw invalidFields(errors);
 
           const [before] = await tx

@@ -50,9 +50,6 @@ export const expectations: Record<string, Expectation> = {
 
   // Identity
   'GET /api/identity/healthz': { allow: everyone },
-  'GET /api/identity/agencies': { allow: everyone },
-  'GET /api/identity/agencies/{code}': { allow: everyone },
-  'GET /api/identity/offices': { allow: everyone },
   'GET /api/identity/me': { allow: withToken },
   // Their own profile: none was made for them, hence 404.
   'GET /api/identity/me/profile': { allow: applicants, missing: true },
@@ -70,6 +67,14 @@ export const expectations: Record<string, Expectation> = {
 
   // Catalogue
   'GET /api/catalogue/healthz': { allow: everyone },
+  'GET /api/catalogue/agencies': { allow: everyone },
+  'GET /api/catalogue/agencies/{code}': { allow: everyone },
+  'PUT /api/catalogue/agencies/{code}': { allow: ['admin1'] },
+  'POST /api/catalogue/agencies/{code}/retire': { allow: ['admin1'] },
+  'POST /api/catalogue/imports/agencies': { allow: ['admin1'] },
+  'POST /api/catalogue/imports/offices': { allow: ['admin1'] },
+  'POST /api/catalogue/imports/services': { allow: ['admin1'] },
+  'POST /api/catalogue/imports/retire-missing': { allow: ['admin1'] },
   'GET /api/catalogue/services': { allow: everyone },
   'POST /api/catalogue/services': { allow: cataloguers },
   'GET /api/catalogue/services/{code}': { allow: everyone },

@@ -24,6 +24,21 @@ export type VersionStatus = (typeof versionStatuses)[number];
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/**
+ * The region's agencies: each service and office is the responsibility of one, and each
+ * officer belongs to one. The catalogue owns them, as the region's public register of who
+ * offers what where; identity reads them through the catalogue's API. An agency is retired,
+ * never deleted: applications and payments name it for years.
+ */
+export const agencies = catalogueSchema.table('agencies', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
 /** A public service the region offers: its stable identity. What it says lives in versions. */
 export const services = catalogueSchema.table('services', {
   id: uuid('id').primaryKey(),

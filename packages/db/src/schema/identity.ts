@@ -15,32 +15,6 @@ import type { LocalizedText } from './localized';
 
 export const identitySchema = pgSchema('identity');
 
-/** The region's agencies: officers belong to one, services are the responsibility of one. */
-export const agencies = identitySchema.table('agencies', {
-  id: uuid('id').primaryKey(),
-  code: text('code').notNull().unique(),
-  name: jsonb('name').$type<LocalizedText>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const officeKinds = ['mfc', 'post-office', 'mobile-office', 'agency-office'] as const;
-export type OfficeKind = (typeof officeKinds)[number];
-
-/** Where staff work: MFC counters, post offices, mobile offices, agencies' own offices. */
-export const offices = identitySchema.table(
-  'offices',
-  {
-    id: uuid('id').primaryKey(),
-    code: text('code').notNull().unique(),
-    agencyCode: text('agency_code').notNull(),
-    kind: text('kind').$type<OfficeKind>().notNull(),
-    name: jsonb('name').$type<LocalizedText>().notNull(),
-    address: text('address').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('offices_agency_idx').on(t.agencyCode)],
-);
-
 /**
  * The staff directory: who works where, with which roles. Keyed by the token subject, so a
  * signed-in officer is found by their token alone.

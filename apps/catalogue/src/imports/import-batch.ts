@@ -1,0 +1,191 @@
+import { isDeepStrictEqual } from 'node:util';
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Executor } from '@okno/db';
+import { agencies, serviceVersions } from '@okno/db/catalogue';
+import type { FieldError } from '@okno/http';
+import type { AgencyContent } from '../model/agency';
+import { OfficeContent } from '../model/office';
+import { ServiceContent } from '../model/service-content';
+import { agencyError, retireAgency, saveAgency } from '../store/agency-store';
+import { lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
+import {
+  announceOfficeSaved,
+  announcePublished,
+  announceRetired,
+  type Author,
+} from '../store/publication';
+import {
+  createService,
+  findService,
+  findVersion,
+  publishDraft,
+  retirePublished,
+  saveDraft,
+} from '../store/version-store';
+
+/** What an import did to one item. */
+export type ImportOutcome = 'added' | 'changed' | 'unchanged' | 'retired';
+export interface ImportResult {
+  code: string;
+  outcome: ImportOutcome;
+}
+
+/** A batch refused: each item's problem, as a field error under `/items/<i>`. */
+export class ImportRefused extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`${errors.length} items refused`);
+  }
+}
+
+const at = (i: number, pointer: string, message: string): FieldError => ({
+  location: 'body',
+  pointer: `/items/${i}${pointer}`,
+  message,
+});
+
+/**
+ * Each agency created or renamed as given; the same name again is unchanged. The writes of a
+ * region pack's import go through the same store functions as an administrator's edits, so
+ * they are audited and announced alike.
+ */
+export async function importAgencies(
+  tx: Executor,
+  items: { code: string; name: AgencyContent['name'] }[],
+  author: Author,
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const { code, name } of items) {
+    const { outcome } = await saveAgency(tx, code, name, author);
+    results.push({ code, outcome });
+  }
+  return results;
+}
+
+/** Each office described as given; the same description again is unchanged. */
+export async function importOffices(
+  tx: Executor,
+  items: { code: string; content: OfficeContent }[],
+  author: Author,
+): Promise<ImportResult[]> {
+  const errors: FieldError[] = [];
+  const results: ImportResult[] = [];
+  for (const [i, { code, content }] of items.entries()) {
+    const agency = await agencyError(tx, content.agencyCode, '');
+    if (agency) errors.push(at(i, '/content/agencyCode', agency.message));
+    if (content.services !== 'all') {
+      for (const unknown of await unknownServiceCodes(tx, content.services)) {
+        const j = content.services.indexOf(unknown);
+        errors.push(at(i, `/content/services/${j}`, `the catalogue has no service "${unknown}"`));
+      }
+    }
+    if (errors.length > 0) continue;
+    const current = await lockOffice(tx, code);
+    if (current && isDeepStrictEqual(OfficeContent.parse(current.content), content)) {
+      results.push({ code, outcome: 'unchanged' });
+      continue;
+    }
+    await saveOffice(tx, code, content);
+    await announceOfficeSaved(tx, code, content, !current, author);
+    results.push({ code, outcome: current ? 'changed' : 'added' });
+  }
+  if (errors.length > 0) throw new ImportRefused(errors);
+  return results;
+}
+
+/**
+ * Each service published as given: a new service as version 1, a changed one as its next
+ * version (superseding the one before; an editor's unpublished draft is replaced), an
+ * unchanged one left alone. A service never moves to another agency.
+ */
+export async function importServices(
+  tx: Executor,
+  items: { code: string; content: ServiceContent }[],
+  author: Author,
+): Promise<ImportResult[]> {
+  const errors: FieldError[] = [];
+  const results: ImportResult[] = [];
+  const actor = author.principal.subject;
+  for (const [i, { code, content }] of items.entries()) {
+    const agency = await agencyError(tx, content.agencyCode, '');
+    if (agency) {
+      errors.push(at(i, '/content/agencyCode', agency.message));
+      continue;
+    }
+    const service = await findService(tx, code);
+    if (!service) {
+      const { service: created, draft } = await createService(tx, code, content, actor);
+      await announcePublished(tx, await publishDraft(tx, created, draft, actor), content, author);
+      results.push({ code, outcome: 'added' });
+      continue;
+    }
+    if (service.agencyCode !== content.agencyCode) {
+      errors.push(
+        at(
+          i,
+          '/content/agencyCode',
+          `the service belongs to ${service.agencyCode}; it cannot move agency`,
+        ),
+      );
+      continue;
+    }
+    const published = await findVersion(tx, service.id, 'published');
+    if (published && isDeepStrictEqual(ServiceContent.parse(published.content), content)) {
+      results.push({ code, outcome: 'unchanged' });
+      continue;
+    }
+    const draft = await saveDraft(tx, service, content, actor);
+    await announcePublished(tx, await publishDraft(tx, service, draft, actor), content, author);
+    results.push({ code, outcome: 'changed' });
+  }
+  if (errors.length > 0) throw new ImportRefused(errors);
+  return results;
+}
+
+/**
+ * What the pack no longer holds is retired, never deleted: published services whose code is
+ * not kept, and agencies (an agency still responsible for a published service stays).
+ */
+export async function retireMissing(
+  tx: Executor,
+  keep: { services: string[]; agencies: string[] },
+  author: Author,
+): Promise<{ services: ImportResult[]; agencies: ImportResult[] }> {
+  const gone = await tx
+    .select({ code: serviceVersions.serviceCode })
+    .from(serviceVersions)
+    .where(
+      and(
+        eq(serviceVersions.status, 'published'),
+        keep.services.length > 0
+          ? notInArray(serviceVersions.serviceCode, keep.services)
+          : undefined,
+      ),
+    );
+  const services: ImportResult[] = [];
+  for (const { code } of gone) {
+    const service = await findService(tx, code);
+    const version = service && (await retirePublished(tx, service));
+    if (version === undefined || !service) continue;
+    await announceRetired(tx, code, version, author);
+    services.push({ code, outcome: 'retired' });
+  }
+  const stillResponsible = new Set(
+    (
+      await tx
+        .selectDistinct({ agency: serviceVersions.agencyCode })
+        .from(serviceVersions)
+        .where(eq(serviceVersions.status, 'published'))
+    ).map((r) => r.agency),
+  );
+  const unkept = await tx
+    .select({ code: agencies.code, retiredAt: agencies.retiredAt })
+    .from(agencies)
+    .where(keep.agencies.length > 0 ? notInArray(agencies.code, keep.agencies) : undefined);
+  const retiredAgencies: ImportResult[] = [];
+  for (const { code, retiredAt } of unkept) {
+    if (retiredAt || stillResponsible.has(code)) continue;
+    await retireAgency(tx, code, author);
+    retiredAgencies.push({ code, outcome: 'retired' });
+  }
+  return { services, agencies: retiredAgencies };
+}

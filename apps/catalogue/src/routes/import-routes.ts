@@ -1,0 +1,193 @@
+import { z } from '@hono/zod-openapi';
+import { TransactionRollbackError } from 'drizzle-orm';
+import { personRoles } from '@okno/auth';
+import type { Database, Executor } from '@okno/db';
+import {
+  createRouter,
+  defineRoute,
+  invalidFields,
+  requirePrincipal,
+  type PublicCache,
+} from '@okno/http';
+import {
+  ImportRefused,
+  importAgencies,
+  importOffices,
+  importServices,
+  retireMissing,
+} from '../imports/import-batch';
+import { AgencyName } from '../model/agency';
+import { OfficeContent } from '../model/office';
+import { ServiceContent } from '../model/service-content';
+
+const code = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by dashes')
+  .max(80);
+const dryRun = z
+  .boolean()
+  .default(false)
+  .openapi({ description: 'Say what would change, and change nothing.' });
+/** A batch is bounded so that one call's transaction stays short; the CLI sends many. */
+const MAX_ITEMS = 1000;
+
+const batch = <T extends z.ZodType>(item: T, name: string) =>
+  z
+    .object({ items: z.array(item).min(1).max(MAX_ITEMS), dryRun })
+    .strict()
+    .superRefine((body, ctx) => {
+      const seen = new Set<string>();
+      body.items.forEach((entry, i) => {
+        const key = (entry as { code: string }).code;
+        if (seen.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'code'],
+            message: `"${key}" is given twice`,
+          });
+        }
+        seen.add(key);
+      });
+    })
+    .openapi(name);
+
+const Outcome = z.enum(['added', 'changed', 'unchanged', 'retired']);
+const Results = z
+  .object({
+    dryRun: z.boolean(),
+    results: z.array(z.object({ code: z.string(), outcome: Outcome })),
+  })
+  .openapi('ImportResults');
+const RetireMissing = z
+  .object({
+    keep: z.object({
+      services: z.array(code).max(100_000),
+      agencies: z.array(code).max(10_000),
+    }),
+    dryRun,
+  })
+  .strict()
+  .openapi('ImportRetireMissing');
+const Retired = z
+  .object({
+    dryRun: z.boolean(),
+    services: z.array(z.object({ code: z.string(), outcome: Outcome })),
+    agencies: z.array(z.object({ code: z.string(), outcome: Outcome })),
+  })
+  .openapi('ImportRetired');
+
+const importers = { roles: [personRoles.regionalAdmin] };
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  422: { description: 'Items the catalogue refuses, each named; nothing of the batch is written.' },
+});
+
+/**
+ * Runs an import step in one transaction; for a dry run, the same work rolled back, so what it
+ * reports is exactly what the real run would do.
+ */
+async function importing<T>(db: Database, dry: boolean, work: (tx: Executor) => Promise<T>) {
+  let result: T | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      result = await work(tx);
+      if (dry) tx.rollback();
+    });
+  } catch (error) {
+    if (error instanceof ImportRefused) throw invalidFields(error.errors);
+    if (!(error instanceof TransactionRollbackError)) throw error;
+  }
+  return result as T;
+}
+
+/**
+ * A region pack's import (`pnpm okno region import`): agencies, offices and services in
+ * batches, then what the pack no longer holds retired. For the regional administrator only;
+ * each change audited as an edit is (marked `import`). A batch is one write, so the per-person
+ * write limit does not throttle an import of thousands.
+ */
+export function importRoutes(cache: PublicCache) {
+  const route = (path: string, summary: string, body: z.ZodType, results: z.ZodType) =>
+    defineRoute({
+      method: 'post',
+      path,
+      access: importers,
+      tags: ['catalogue editing'],
+      summary,
+      request: { body: { required: true, content: { 'application/json': { schema: body } } } },
+      responses: ok(results, 'What was (or, in a dry run, would be) done to each.'),
+    });
+  const AgencyBatch = batch(z.object({ code, name: AgencyName }).strict(), 'ImportAgencies');
+  const OfficeBatch = batch(z.object({ code, content: OfficeContent }).strict(), 'ImportOffices');
+  const ServiceBatch = batch(
+    z.object({ code, content: ServiceContent }).strict(),
+    'ImportServices',
+  );
+  return createRouter()
+    .openapi(
+      route('/imports/agencies', 'Import agencies: created or renamed', AgencyBatch, Results),
+      async (c) => {
+        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof AgencyBatch>;
+        const author = {
+          principal: requirePrincipal(c.var.principal),
+          requestId: c.var.requestId,
+          import: true,
+        };
+        const results = await importing(c.var.db, dry, (tx) => importAgencies(tx, items, author));
+        if (!dry) cache.clear();
+        return c.json({ dryRun: dry, results }, 200);
+      },
+    )
+    .openapi(
+      route('/imports/offices', 'Import offices: described as the pack says', OfficeBatch, Results),
+      async (c) => {
+        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof OfficeBatch>;
+        const author = {
+          principal: requirePrincipal(c.var.principal),
+          requestId: c.var.requestId,
+          import: true,
+        };
+        const results = await importing(c.var.db, dry, (tx) => importOffices(tx, items, author));
+        if (!dry) cache.clear();
+        return c.json({ dryRun: dry, results }, 200);
+      },
+    )
+    .openapi(
+      route(
+        '/imports/services',
+        'Import services: new ones published, changed ones as their next version',
+        ServiceBatch,
+        Results,
+      ),
+      async (c) => {
+        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof ServiceBatch>;
+        const author = {
+          principal: requirePrincipal(c.var.principal),
+          requestId: c.var.requestId,
+          import: true,
+        };
+        const results = await importing(c.var.db, dry, (tx) => importServices(tx, items, author));
+        if (!dry) cache.clear();
+        return c.json({ dryRun: dry, results }, 200);
+      },
+    )
+    .openapi(
+      route(
+        '/imports/retire-missing',
+        'Retire the services and agencies a pack no longer holds (never deleted)',
+        RetireMissing,
+        Retired,
+      ),
+      async (c) => {
+        const { keep, dryRun: dry } = c.req.valid('json') as z.output<typeof RetireMissing>;
+        const author = {
+          principal: requirePrincipal(c.var.principal),
+          requestId: c.var.requestId,
+          import: true,
+        };
+        const retired = await importing(c.var.db, dry, (tx) => retireMissing(tx, keep, author));
+        if (!dry) cache.clear();
+        return c.json({ dryRun: dry, ...retired }, 200);
+      },
+    );
+}

@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceVersions } from '@okno/db/catalogue';
+import { auditEvents } from '@okno/db/identity';
+import { testDatabaseKind, type TokenClaims } from '@okno/testing';
+import { catalogueHarness, editorOf, type CatalogueHarness } from './catalogue-harness';
+import { serviceContent } from './service-fixture';
+
+let h: CatalogueHarness;
+beforeAll(async () => {
+  h = await catalogueHarness();
+});
+afterAll(() => h.close());
+
+const admin: TokenClaims = { sub: 'admin-1', roles: ['regional-admin'] };
+type Results = { dryRun: boolean; results: { code: string; outcome: string }[] };
+const post = async (path: string, body: unknown, claims = admin) => {
+  const res = await h.as(claims, 'POST', path, body);
+  return { status: res.status, body: (await res.json()) as Results & Record<string, unknown> };
+};
+const outcomes = (r: Results) => Object.fromEntries(r.results.map((x) => [x.code, x.outcome]));
+const versionsOf = (code: string) =>
+  h.handle.db
+    .select({ version: serviceVersions.version, status: serviceVersions.status })
+    .from(serviceVersions)
+    .where(eq(serviceVersions.serviceCode, code));
+
+const agencyItems = [
+  { code: 'tom-education', name: { ru: 'Департамент образования', en: 'Education Department' } },
+];
+const service = (title: string) =>
+  serviceContent('tom-education', { ru: title, en: `${title} (en)` });
+
+describe(`importing a region pack into the catalogue on ${testDatabaseKind}`, () => {
+  it('adds agencies and services, then finds nothing to change on a second run', async () => {
+    expect(outcomes((await post('/imports/agencies', { items: agencyItems })).body)).toEqual({
+      'tom-education': 'added',
+    });
+    const items = [
+      { code: 'tom-school', content: service('Запись в школу') },
+      { code: 'tom-camp', content: service('Путёвка в лагерь') },
+    ];
+    const first = await post('/imports/services', { items });
+    expect(first.status).toBe(200);
+    expect(outcomes(first.body)).toEqual({ 'tom-school': 'added', 'tom-camp': 'added' });
+    expect(await versionsOf('tom-school')).toEqual([{ version: 1, status: 'published' }]);
+
+    const again = await post('/imports/services', { items });
+    expect(outcomes(again.body)).toEqual({ 'tom-school': 'unchanged', 'tom-camp': 'unchanged' });
+    expect(outcomes((await post('/imports/agencies', { items: agencyItems })).body)).toEqual({
+      'tom-education': 'unchanged',
+    });
+    const published = await h.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, 'tom-school'));
+    expect(published.map((e) => [e.kind, e.details])).toEqual([
+      ['catalogue-published', { version: 1, import: true }],
+    ]);
+  });
+
+  it('publishes a changed service as its next version; a dry run says so and writes nothing', async () => {
+    const changed = [{ code: 'tom-school', content: service('Запись в первый класс') }];
+    const dry = await post('/imports/services', { items: changed, dryRun: true });
+    expect(dry.body).toEqual({
+      dryRun: true,
+      results: [{ code: 'tom-school', outcome: 'changed' }],
+    });
+    expect(await versionsOf('tom-school')).toEqual([{ version: 1, status: 'published' }]);
+
+    expect(outcomes((await post('/imports/services', { items: changed })).body)).toEqual({
+      'tom-school': 'changed',
+    });
+    expect((await versionsOf('tom-school')).sort((a, b) => a.version! - b.version!)).toEqual([
+      { version: 1, status: 'retired' },
+      { version: 2, status: 'published' },
+    ]);
+  });
+
+  it('refuses a batch naming each item whose agency is unknown, and writes none of it', async () => {
+    const res = await post('/imports/services', {
+      items: [
+        { code: 'tom-fine', content: service('Хорошая') },
+        { code: 'tom-bad', content: serviceContent('ministry-of-magic', { ru: 'x', en: 'x' }) },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body['errors']).toEqual([
+      expect.objectContaining({
+        pointer: '/items/1/content/agencyCode',
+        message: 'there is no agency "ministry-of-magic"',
+      }),
+    ]);
+    expect(await versionsOf('tom-fine')).toEqual([]);
+  });
+
+  it('retires what the pack no longer holds, never deleting it', async () => {
+    const keep = { services: ['tom-school'], agencies: ['tom-education'] };
+    const dry = await post('/imports/retire-missing', { keep, dryRun: true });
+    expect(dry.body['services']).toEqual(
+      expect.arrayContaining([{ code: 'tom-camp', outcome: 'retired' }]),
+    );
+    expect(await versionsOf('tom-camp')).toEqual([{ version: 1, status: 'published' }]);
+    const real = await post('/imports/retire-missing', { keep });
+    expect(real.status).toBe(200);
+    expect(await versionsOf('tom-camp')).toEqual([{ version: 1, status: 'retired' }]);
+    // The demo agencies are not in this pack and are responsible for nothing: retired.
+    expect((real.body['agencies'] as { code: string }[]).map((a) => a.code)).toContain('education');
+    expect((await h.app.request('/agencies/education')).status).toBe(200);
+  });
+
+  it('is for the regional administrator only', async () => {
+    const res = await post('/imports/agencies', { items: agencyItems }, editorOf('tom-education'));
+    expect(res.status).toBe(403);
+  });
+});
