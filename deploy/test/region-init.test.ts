@@ -1,13 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRegionConfig } from '@okno/realm';
-import { initRegion, type InitRegionOptions } from '../src/region/init-region';
+import {
+  initRegion,
+  nextSteps,
+  writeRegionFiles,
+  type InitRegionOptions,
+} from '../src/region/init-region';
 import { regionalNodeFromConfig, secretKeys } from '../src/stack-program';
 import { violations } from './check-policies';
 import { declare, ofKind } from './mock-stack';
@@ -40,32 +42,14 @@ function stackConfig(stackYaml: string): Record<string, string> {
 describe('a new region from one command', () => {
   const out = mkdtempSync(join(tmpdir(), 'okno-region-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
-  const cli = (args: string[]) =>
-    promisify(execFile)(process.execPath, [
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('../src/cli/okno.ts', import.meta.url)),
-      ...args,
-    ]).then(
-      (done) => ({ code: 0, output: done.stdout + done.stderr }),
-      (failed: { code: number; stdout: string; stderr: string }) => ({
-        code: failed.code,
-        output: failed.stdout + failed.stderr,
-      }),
-    );
-  const flags = [
-    ...['--domain', tomsk.domain, '--location', tomsk.location],
-    ...['--storage-class', tomsk.storageClass, '--s3-endpoint', tomsk.s3Endpoint],
-    ...['--node-image', tomsk.nodeImage, '--nats-image', tomsk.natsImage],
-    ...['--keycloak-image', tomsk.keycloakImage, '--collector-image', tomsk.collectorImage],
-    ...['--time-zone', tomsk.timeZone, '--uin-prefix', tomsk.uinPrefix],
-    ...['--cluster-issuer', tomsk.clusterIssuer, '--out', out],
-  ];
-
   it('writes the stack, realm input and policy configuration, which pass the policy pack', async () => {
-    const { code, output } = await cli(['region', 'init', 'RU-TOM', ...flags]);
-    expect(code, output).toBe(0);
-    expect(output).toContain('pulumi config set --secret okno:dataKeys');
+    const files = initRegion(tomsk);
+    expect(writeRegionFiles(out, files)).toEqual([
+      'deploy/regional-node/Pulumi.ru-tom.yaml',
+      'deploy/regions/ru-tom.json',
+      'deploy/policy/ru-tom.json',
+    ]);
+    expect(nextSteps('RU-TOM', files)).toContain('pulumi config set --secret okno:dataKeys');
     const stackYaml = readFileSync(join(out, 'deploy/regional-node/Pulumi.ru-tom.yaml'), 'utf8');
     const policyConfig = JSON.parse(readFileSync(join(out, 'deploy/policy/ru-tom.json'), 'utf8'));
     expect(loadRegionConfig(join(out, 'deploy/regions/ru-tom.json')).code).toBe('RU-TOM');
@@ -79,12 +63,10 @@ describe('a new region from one command', () => {
     expect(await violations(declared, policyConfig['data-stays-in-the-region'])).toEqual([]);
   });
 
-  it('refuses to overwrite a region, and names what is missing or wrong', async () => {
-    const again = await cli(['region', 'init', 'RU-TOM', ...flags]);
-    expect(again.code).toBe(2);
-    expect(again.output).toContain('not overwriting deploy/regional-node/Pulumi.ru-tom.yaml');
-    const missing = await cli(['region', 'init', 'RU-NSK', '--domain', 'nsk.example']);
-    expect(missing.output).toContain('missing --location, --storage-class');
+  it('refuses to overwrite a region, and names what is wrong', () => {
+    expect(() => writeRegionFiles(out, initRegion(tomsk))).toThrow(
+      'not overwriting deploy/regional-node/Pulumi.ru-tom.yaml',
+    );
     expect(() => initRegion({ ...tomsk, code: 'RU-NSK', uinPrefix: '12' })).toThrow(/uinPrefix/);
   });
 

@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { RegionConfig } from '@okno/realm';
 import { stringify } from 'yaml';
+import { secretKeys } from '../stack-program';
 import { RegionStack } from './region-stack';
 
 /** What `okno region init` asks of a region's IT team. */
@@ -107,4 +110,40 @@ export function initRegion(options: InitRegionOptions): RegionFiles {
       )}\n`,
     },
   };
+}
+
+/**
+ * Writes a new region's files under the repository root; refuses (throwing, naming them) to
+ * overwrite any that exist. Returns the paths written.
+ */
+export function writeRegionFiles(repo: string, files: RegionFiles): string[] {
+  const written = [files.stack, files.realm, files.policy];
+  const existing = written.filter((f) => existsSync(join(repo, f.path)));
+  if (existing.length > 0) {
+    throw new Error(`not overwriting ${existing.map((f) => f.path).join(', ')}`);
+  }
+  for (const file of written) {
+    mkdirSync(dirname(join(repo, file.path)), { recursive: true });
+    writeFileSync(join(repo, file.path), file.content);
+  }
+  return written.map((f) => f.path);
+}
+
+/** What a team does next, from the repository root (docs/deploy.md). */
+export function nextSteps(code: string, files: RegionFiles): string {
+  const stack = code.toLowerCase();
+  const generated: Record<string, string> = {
+    dataKeys: '"$(pnpm --silent okno keys data)"',
+    signingKeys: '"$(pnpm --silent okno keys signing)"',
+  };
+  return [
+    'Next (docs/deploy.md), from the repository root:',
+    `  pnpm realm:generate --region "$PWD/${files.realm.path}"`,
+    `  cd deploy/regional-node && pulumi stack init ${stack}`,
+    ...secretKeys.map(
+      (key) => `  pulumi config set --secret okno:${key} ${generated[key] ?? '<value>'}`,
+    ),
+    `  pulumi preview --policy-pack ../policy --policy-pack-config ../policy/${stack}.json`,
+    `  pulumi up --policy-pack ../policy --policy-pack-config ../policy/${stack}.json`,
+  ].join('\n');
 }

@@ -8,3 +8,4 @@ export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issu
 export { BrowserSession, pkcePair } from './browser-session';
 export { testRegion } from './test-region';
 export * from './http-probe';
+export { freePort, startNodeProcess, type NodeProcess } from './node-process';

@@ -61,19 +61,36 @@ export async function importAgencies(
   return results;
 }
 
+/**
+ * What the same import brings in its earlier steps and a dry run has not added (it adds
+ * nothing): references to these are taken as known.
+ */
+export interface Expected {
+  agencies: ReadonlySet<string>;
+  services: ReadonlySet<string>;
+}
+const nothingExpected: Expected = { agencies: new Set(), services: new Set() };
+
+/** Why an agency code cannot be used, unless an earlier step of a dry run brings it. */
+async function agencyProblem(tx: Executor, code: string, expected: Expected) {
+  return expected.agencies.has(code) ? undefined : agencyError(tx, code, '');
+}
+
 /** Each office described as given; the same description again is unchanged. */
 export async function importOffices(
   tx: Executor,
   items: { code: string; content: OfficeContent }[],
   author: Author,
+  expected: Expected = nothingExpected,
 ): Promise<ImportResult[]> {
   const errors: FieldError[] = [];
   const results: ImportResult[] = [];
   for (const [i, { code, content }] of items.entries()) {
-    const agency = await agencyError(tx, content.agencyCode, '');
+    const agency = await agencyProblem(tx, content.agencyCode, expected);
     if (agency) errors.push(at(i, '/content/agencyCode', agency.message));
     if (content.services !== 'all') {
-      for (const unknown of await unknownServiceCodes(tx, content.services)) {
+      const unknowns = await unknownServiceCodes(tx, content.services);
+      for (const unknown of unknowns.filter((c) => !expected.services.has(c))) {
         const j = content.services.indexOf(unknown);
         errors.push(at(i, `/content/services/${j}`, `the catalogue has no service "${unknown}"`));
       }
@@ -101,12 +118,13 @@ export async function importServices(
   tx: Executor,
   items: { code: string; content: ServiceContent }[],
   author: Author,
+  expected: Expected = nothingExpected,
 ): Promise<ImportResult[]> {
   const errors: FieldError[] = [];
   const results: ImportResult[] = [];
   const actor = author.principal.subject;
   for (const [i, { code, content }] of items.entries()) {
-    const agency = await agencyError(tx, content.agencyCode, '');
+    const agency = await agencyProblem(tx, content.agencyCode, expected);
     if (agency) {
       errors.push(at(i, '/content/agencyCode', agency.message));
       continue;

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { TransactionRollbackError } from 'drizzle-orm';
 import { personRoles } from '@okno/auth';
 import type { Database, Executor } from '@okno/db';
+import type { AppEnv } from '@okno/http';
 import {
   createRouter,
   defineRoute,
@@ -9,8 +10,10 @@ import {
   requirePrincipal,
   type PublicCache,
 } from '@okno/http';
+import type { Context } from 'hono';
 import {
   ImportRefused,
+  type Expected,
   importAgencies,
   importOffices,
   importServices,
@@ -19,6 +22,7 @@ import {
 import { AgencyName } from '../model/agency';
 import { OfficeContent } from '../model/office';
 import { ServiceContent } from '../model/service-content';
+import type { Author } from '../store/publication';
 
 const code = z
   .string()
@@ -31,9 +35,9 @@ const dryRun = z
 /** A batch is bounded so that one call's transaction stays short; the CLI sends many. */
 const MAX_ITEMS = 1000;
 
-const batch = <T extends z.ZodType>(item: T, name: string) =>
+const batch = <T extends z.ZodType>(item: T, name: string, more: z.ZodRawShape = {}) =>
   z
-    .object({ items: z.array(item).min(1).max(MAX_ITEMS), dryRun })
+    .object({ items: z.array(item).min(1).max(MAX_ITEMS), dryRun, ...more })
     .strict()
     .superRefine((body, ctx) => {
       const seen = new Set<string>();
@@ -50,6 +54,18 @@ const batch = <T extends z.ZodType>(item: T, name: string) =>
       });
     })
     .openapi(name);
+
+/** Dry runs only: what the import's earlier steps bring, which a dry run has not added. */
+const expecting = {
+  expect: z
+    .object({
+      agencies: z.array(code).max(10_000).default([]),
+      services: z.array(code).max(100_000).default([]),
+    })
+    .default({ agencies: [], services: [] })
+    .openapi({ description: "Dry runs only: what the import's earlier steps bring." }),
+};
+type Expecting = { expect: { agencies: string[]; services: string[] } };
 
 const Outcome = z.enum(['added', 'changed', 'unchanged', 'retired']);
 const Results = z
@@ -118,38 +134,54 @@ export function importRoutes(cache: PublicCache) {
       responses: ok(results, 'What was (or, in a dry run, would be) done to each.'),
     });
   const AgencyBatch = batch(z.object({ code, name: AgencyName }).strict(), 'ImportAgencies');
-  const OfficeBatch = batch(z.object({ code, content: OfficeContent }).strict(), 'ImportOffices');
+  const OfficeBatch = batch(
+    z.object({ code, content: OfficeContent }).strict(),
+    'ImportOffices',
+    expecting,
+  );
   const ServiceBatch = batch(
     z.object({ code, content: ServiceContent }).strict(),
     'ImportServices',
+    expecting,
   );
+  /** One import step: in its transaction (rolled back when dry), then the public cache cleared. */
+  const step = async <T>(
+    c: Context<AppEnv>,
+    body: { dryRun: boolean; expect?: { agencies: string[]; services: string[] } },
+    work: (tx: Executor, author: Author, expected: Expected) => Promise<T>,
+  ) => {
+    const author = {
+      principal: requirePrincipal(c.var.principal),
+      requestId: c.var.requestId,
+      import: true,
+    };
+    const expected = {
+      agencies: new Set(body.dryRun ? (body.expect?.agencies ?? []) : []),
+      services: new Set(body.dryRun ? (body.expect?.services ?? []) : []),
+    };
+    const result = await importing(c.var.db, body.dryRun, (tx) => work(tx, author, expected));
+    if (!body.dryRun) cache.clear();
+    return { dryRun: body.dryRun, ...result };
+  };
   return createRouter()
     .openapi(
       route('/imports/agencies', 'Import agencies: created or renamed', AgencyBatch, Results),
       async (c) => {
-        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof AgencyBatch>;
-        const author = {
-          principal: requirePrincipal(c.var.principal),
-          requestId: c.var.requestId,
-          import: true,
-        };
-        const results = await importing(c.var.db, dry, (tx) => importAgencies(tx, items, author));
-        if (!dry) cache.clear();
-        return c.json({ dryRun: dry, results }, 200);
+        const body = c.req.valid('json') as z.output<typeof AgencyBatch>;
+        const done = await step(c, body, async (tx, author) => ({
+          results: await importAgencies(tx, body.items, author),
+        }));
+        return c.json(done, 200);
       },
     )
     .openapi(
       route('/imports/offices', 'Import offices: described as the pack says', OfficeBatch, Results),
       async (c) => {
-        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof OfficeBatch>;
-        const author = {
-          principal: requirePrincipal(c.var.principal),
-          requestId: c.var.requestId,
-          import: true,
-        };
-        const results = await importing(c.var.db, dry, (tx) => importOffices(tx, items, author));
-        if (!dry) cache.clear();
-        return c.json({ dryRun: dry, results }, 200);
+        const body = c.req.valid('json') as z.output<typeof OfficeBatch> & Expecting;
+        const done = await step(c, body, async (tx, author, expected) => ({
+          results: await importOffices(tx, body.items, author, expected),
+        }));
+        return c.json(done, 200);
       },
     )
     .openapi(
@@ -160,15 +192,11 @@ export function importRoutes(cache: PublicCache) {
         Results,
       ),
       async (c) => {
-        const { items, dryRun: dry } = c.req.valid('json') as z.output<typeof ServiceBatch>;
-        const author = {
-          principal: requirePrincipal(c.var.principal),
-          requestId: c.var.requestId,
-          import: true,
-        };
-        const results = await importing(c.var.db, dry, (tx) => importServices(tx, items, author));
-        if (!dry) cache.clear();
-        return c.json({ dryRun: dry, results }, 200);
+        const body = c.req.valid('json') as z.output<typeof ServiceBatch> & Expecting;
+        const done = await step(c, body, async (tx, author, expected) => ({
+          results: await importServices(tx, body.items, author, expected),
+        }));
+        return c.json(done, 200);
       },
     )
     .openapi(
@@ -179,15 +207,11 @@ export function importRoutes(cache: PublicCache) {
         Retired,
       ),
       async (c) => {
-        const { keep, dryRun: dry } = c.req.valid('json') as z.output<typeof RetireMissing>;
-        const author = {
-          principal: requirePrincipal(c.var.principal),
-          requestId: c.var.requestId,
-          import: true,
-        };
-        const retired = await importing(c.var.db, dry, (tx) => retireMissing(tx, keep, author));
-        if (!dry) cache.clear();
-        return c.json({ dryRun: dry, ...retired }, 200);
+        const body = c.req.valid('json') as z.output<typeof RetireMissing>;
+        return c.json(
+          await step(c, body, (tx, author) => retireMissing(tx, body.keep, author)),
+          200,
+        );
       },
     );
 }

@@ -11,7 +11,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { idempotencyKeysTable, outboxTable, processedEventsTable } from '../tables';
-import type { LocalizedText } from './localized';
 
 export const identitySchema = pgSchema('identity');
 

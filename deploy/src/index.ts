@@ -1,0 +1,7 @@
+export {
+  initRegion,
+  nextSteps,
+  writeRegionFiles,
+  type InitRegionOptions,
+  type RegionFiles,
+} from './region/init-region';

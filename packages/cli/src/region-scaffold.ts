@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import { RegionFile } from '@okno/region-pack';
+import { CliError } from './cli-error';
+
+export interface DevelopmentRegion {
+  code: string;
+  nameRu?: string | undefined;
+  nameEn?: string | undefined;
+  timeZone?: string | undefined;
+  uinPrefix?: string | undefined;
+}
+
+/** The first lines of a pack file: what it is, and the schema an editor checks it by. */
+const header = (schema: string, what: string) =>
+  `# yaml-language-server: $schema=../schema/${schema}.schema.json\n# ${what} (docs/regions.md)\n`;
+
+/**
+ * `region init <CODE>` for development: a region's pack to fill in, `regions/<code>/`, with
+ * one administrator and one citizen to sign in as; only what a development node needs is
+ * asked (the code and the time zone). Refuses to overwrite a pack.
+ */
+export function initDevelopmentRegion(root: string, options: DevelopmentRegion): string {
+  if (!options.timeZone)
+    throw new CliError(
+      '--time-zone is needed: legal deadlines end at midnight there (e.g. Asia/Tomsk)',
+    );
+  const parsed = RegionFile.safeParse({
+    code: options.code,
+    name: { ru: options.nameRu ?? options.code, en: options.nameEn ?? options.code },
+    timeZone: options.timeZone,
+    uinPrefix: options.uinPrefix ?? '00000000',
+  });
+  if (!parsed.success) {
+    throw new CliError(
+      parsed.error.issues
+        .map((i) => {
+          const flag = { code: '<code>', timeZone: '--time-zone', uinPrefix: '--uin-prefix' }[
+            String(i.path[0])
+          ];
+          return `${flag ?? `--${String(i.path.join('-'))}`}: ${i.message}`;
+        })
+        .join('\n'),
+    );
+  }
+  const region = parsed.data;
+  const code = region.code.toLowerCase();
+  const folder = join(root, 'regions', code);
+  if (existsSync(folder)) throw new CliError(`not overwriting ${relative(root, folder)}`);
+  mkdirSync(join(folder, 'services'), { recursive: true });
+  const files: Record<string, string> = {
+    'region.yaml': header('region', 'Who the region is') + stringify({ ...region }),
+    'agencies.yaml':
+      header('agencies', "The region's agencies: each service and office names one") +
+      stringify({ agencies: [{ code: `${code}-mfc`, name: { ru: 'МФЦ', en: 'MFC' } }] }),
+    'offices.yaml':
+      header('offices', 'MFCs, post offices, mobile offices (with routes), agencies’ own offices') +
+      stringify({ offices: [] }),
+    'staff.yaml':
+      header('staff', 'Who holds which role at which agency and office') +
+      stringify({
+        staff: [
+          {
+            username: `${code}-admin`,
+            firstName: 'Администратор',
+            lastName: region.code,
+            roles: ['regional-admin'],
+          },
+        ],
+      }),
+    'demo-people.yaml':
+      header('demo-people', 'Development only: applicants to sign in as (password = username)') +
+      stringify({
+        people: [
+          {
+            username: `${code}-citizen`,
+            firstName: 'Иван',
+            lastName: 'Иванов',
+            roles: ['citizen'],
+          },
+        ],
+      }),
+    'calendar.yaml':
+      header('calendar', "The region's own holidays, added to the federal years") +
+      stringify({ additions: {} }),
+    'services/README.md':
+      '# Services\n\nOne file per service, named by its code (`school-enrolment.yaml`); see docs/regions.md.\n',
+  };
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+  const at = relative(root, folder);
+  return [
+    ...Object.keys(files).map((f) => `wrote ${at}/${f}`),
+    '',
+    'Next (docs/regions.md):',
+    `  fill in ${at}/*.yaml and ${at}/services/, then check it:  pnpm okno region check ${at}`,
+    `  start a node for the region:  OKNO_REGION=${region.code} OKNO_TIME_ZONE=${region.timeZone} OKNO_DEMO_DATA=false pnpm start`,
+    `  import the pack:  pnpm okno region import ${at} --username admin1 --password admin1`,
+  ].join('\n');
+}
