@@ -30,13 +30,20 @@ export interface NodeClient {
 export function nodeClient(url: string, credentials?: Credentials): NodeClient {
   const base = url.replace(/\/+$/, '');
   let token: Promise<string> | undefined;
-  // A path on the node, or a whole URL (a Keycloak realm's token endpoint).
-  const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
+  // A path on the node, or a whole URL (a Keycloak realm's token endpoint). A kept-alive
+  // connection the node closed while the CLI was busy (reading 17,000 files blocks the event
+  // loop past the node's keep-alive timeout) fails on reuse: that call is tried once more on a
+  // new connection. Every call the CLI makes may be repeated (reads, a token, import batches
+  // that change nothing the second time).
+  const call = async (path: string, init: RequestInit = {}, again = true): Promise<Response> => {
     try {
       return await fetch(/^https?:/.test(path) ? path : `${base}${path}`, init);
     } catch (error) {
       const cause =
         (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      if (again && ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(cause)) {
+        return call(path, init, false);
+      }
       throw new CliError(`cannot reach the node at ${base} (${cause}): is it running? (--url)`);
     }
   };

@@ -17,22 +17,38 @@ export async function enqueueEvent<P extends Record<string, unknown>>(
   outbox: OutboxTable,
   event: NewEvent<P>,
 ): Promise<EventEnvelope<P>> {
-  if (!EVENT_TYPE.test(event.type)) {
-    throw new Error(`event type "${event.type}" is not <context>.<entity>.<past-verb>`);
-  }
-  const envelope: EventEnvelope<P> = {
-    id: event.id ?? newId(),
-    type: event.type,
-    payload: event.payload,
-    headers: currentTraceHeaders(),
-    occurredAt: new Date(),
-  };
-  await tx.insert(outbox).values({
-    id: envelope.id,
-    type: envelope.type,
-    payload: envelope.payload,
-    headers: envelope.headers,
-    occurredAt: envelope.occurredAt,
+  const [envelope] = await enqueueEvents(tx, outbox, [event]);
+  return envelope!;
+}
+
+/** Many events of one transaction in one statement (a region pack's import), in order. */
+export async function enqueueEvents<P extends Record<string, unknown>>(
+  tx: Executor,
+  outbox: OutboxTable,
+  events: readonly NewEvent<P>[],
+): Promise<EventEnvelope<P>[]> {
+  if (events.length === 0) return [];
+  const headers = currentTraceHeaders();
+  const envelopes = events.map((event): EventEnvelope<P> => {
+    if (!EVENT_TYPE.test(event.type)) {
+      throw new Error(`event type "${event.type}" is not <context>.<entity>.<past-verb>`);
+    }
+    return {
+      id: event.id ?? newId(),
+      type: event.type,
+      payload: event.payload,
+      headers,
+      occurredAt: new Date(),
+    };
   });
-  return envelope;
+  await tx.insert(outbox).values(
+    envelopes.map((e) => ({
+      id: e.id,
+      type: e.type,
+      payload: e.payload,
+      headers: e.headers,
+      occurredAt: e.occurredAt,
+    })),
+  );
+  return envelopes;
 }

@@ -1,5 +1,5 @@
 export { currentTraceHeaders, type EventEnvelope } from './envelope';
-export { enqueueEvent, type NewEvent } from './enqueue-event';
+export { enqueueEvent, enqueueEvents, type NewEvent } from './enqueue-event';
 export { defineConsumer, type Consumer, type ConsumerDefinition } from './idempotent-consumer';
 export { createInProcessBus, type EventHandler, type InProcessBus } from './in-process-bus';
 export {

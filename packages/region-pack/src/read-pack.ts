@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { load, type YAMLException } from 'js-yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { packFiles, ServiceFile, type PackFileName } from './pack-files';
 import { crossFileProblems } from './pack-problems';
@@ -32,8 +33,8 @@ type Locate = (file: string, path: string) => number | undefined;
  */
 export function readPacks(folders: readonly string[]): ReadResult {
   const problems: PackProblem[] = [];
-  const docs = new Map<string, { doc: Document; lines: LineCounter }>();
-  const packs = folders.map((folder) => readOne(folder, problems, docs));
+  const texts = new Map<string, string>();
+  const packs = folders.map((folder) => readOne(folder, problems, texts));
   const unreadable = new Set(
     (['agencies', 'offices', 'services'] as const).filter((list) =>
       problems.some(
@@ -42,8 +43,8 @@ export function readPacks(folders: readonly string[]): ReadResult {
     ),
   );
   const locate: Locate = (file, path) => {
-    const held = docs.get(file);
-    return held && lineOf(held.doc, held.lines, path ? path.split('.') : []);
+    const text = texts.get(file);
+    return text === undefined ? undefined : lineOf(text, path ? path.split('.') : []);
   };
   for (const problem of crossFileProblems(packs, unreadable)) {
     const line = locate(problem.file, problem.path);
@@ -52,16 +53,14 @@ export function readPacks(folders: readonly string[]): ReadResult {
   return problems.length > 0 ? { problems } : { packs, problems: [] };
 }
 
-function readOne(
-  folder: string,
-  problems: PackProblem[],
-  docs: Map<string, { doc: Document; lines: LineCounter }>,
-): RegionPack {
+function readOne(folder: string, problems: PackProblem[], texts: Map<string, string>): RegionPack {
   const name = basename(folder);
   const read = <S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined => {
     const path = join(folder, file);
     if (!existsSync(path)) return undefined;
-    return parseFile(`${name}/${file}`, readFileSync(path, 'utf8'), schema, problems, docs);
+    const text = readFileSync(path, 'utf8');
+    texts.set(`${name}/${file}`, text);
+    return parseFile(`${name}/${file}`, text, schema, problems);
   };
   const files: Partial<{ [F in PackFileName]: z.output<(typeof packFiles)[F]> }> = {};
   for (const file of Object.keys(packFiles) as PackFileName[]) {
@@ -115,34 +114,38 @@ function parseFile<S extends z.ZodType>(
   text: string,
   schema: S,
   problems: PackProblem[],
-  docs: Map<string, { doc: Document; lines: LineCounter }>,
 ): z.output<S> | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  docs.set(file, { doc, lines });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({
-        file,
-        line: lines.linePos(error.pos[0]).line,
-        path: '',
-        message: error.message.split('\n')[0] ?? 'not YAML',
-      });
-    }
+  let data: unknown;
+  try {
+    // js-yaml for speed (a region's thousands of service files); it refuses keys given twice.
+    data = load(text, { filename: file });
+  } catch (error) {
+    const mark = (error as YAMLException).mark as { line?: number } | undefined;
+    problems.push({
+      file,
+      ...(mark?.line !== undefined && { line: mark.line + 1 }),
+      path: '',
+      message: (error as YAMLException).reason ?? 'not YAML',
+    });
     return undefined;
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String);
-    const line = lineOf(doc, lines, path);
+    const line = lineOf(text, path);
     problems.push({ file, ...(line && { line }), path: path.join('.'), message: issue.message });
   }
   return undefined;
 }
 
-/** The line of the deepest node of `path` that exists (a missing key: its parent's). */
-function lineOf(doc: Document, lines: LineCounter, path: string[]): number | undefined {
+/**
+ * The line of the deepest node of `path` that exists (a missing key: its parent's). Only for
+ * files with a problem, so the slower parser that keeps positions reads only those.
+ */
+function lineOf(text: string, path: string[]): number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
   let node: unknown = doc.contents;
   let line = isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
   for (const segment of path) {

@@ -181,7 +181,7 @@ export function editorServiceRoutes(cache: PublicCache) {
           const errors = [...formErrors(content), ...(agency ? [agency] : [])];
           if (errors.length > 0) throw invalidFields(errors);
           const published = await publishDraft(tx, service, draft, principal.subject);
-          await announcePublished(tx, published, content, {
+          await announcePublished(tx, [{ version: published, content }], {
             principal,
             requestId: c.var.requestId,
           });

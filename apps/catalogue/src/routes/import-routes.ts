@@ -59,8 +59,8 @@ const batch = <T extends z.ZodType>(item: T, name: string, more: z.ZodRawShape =
 const expecting = {
   expect: z
     .object({
-      agencies: z.array(code).max(10_000).default([]),
-      services: z.array(code).max(100_000).default([]),
+      agencies: z.array(code).max(5_000).default([]),
+      services: z.array(code).max(60_000).default([]),
     })
     .default({ agencies: [], services: [] })
     .openapi({ description: "Dry runs only: what the import's earlier steps bring." }),
@@ -76,9 +76,11 @@ const Results = z
   .openapi('ImportResults');
 const RetireMissing = z
   .object({
+    // At least one of each: an empty list would retire the whole catalogue. Bounded below
+    // PostgreSQL's 65,535 parameters of one statement.
     keep: z.object({
-      services: z.array(code).max(100_000),
-      agencies: z.array(code).max(10_000),
+      services: z.array(code).min(1).max(60_000),
+      agencies: z.array(code).min(1).max(5_000),
     }),
     dryRun,
   })

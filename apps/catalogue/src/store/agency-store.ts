@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { actorOf, recordAudit } from '@okno/audit';
 import { newId, type Executor } from '@okno/db';
 import { agencies } from '@okno/db/catalogue';
@@ -8,22 +8,37 @@ import type { AgencyContent } from '../model/agency';
 import type { Author } from './publication';
 
 /**
- * Why an agency code cannot take a new service or office, as a field error at `pointer`;
- * undefined if it can. Read in the writer's own transaction, so the agency cannot be retired
- * between the check and the write going in.
+ * Why each of these agency codes cannot take a new service or office (absent: it can). Read
+ * in the writer's own transaction and locked against retirement until it ends, so an agency
+ * cannot be retired between the check and the write going in.
  */
+export async function agencyProblems(
+  tx: Executor,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes)];
+  const rows =
+    wanted.length === 0
+      ? []
+      : await tx.select().from(agencies).where(inArray(agencies.code, wanted)).for('share');
+  const found = new Map(rows.map((r) => [r.code, r]));
+  const problems = new Map<string, string>();
+  for (const code of wanted) {
+    const agency = found.get(code);
+    if (!agency) problems.set(code, `there is no agency "${code}"`);
+    else if (agency.retiredAt) problems.set(code, `the agency "${code}" is retired`);
+  }
+  return problems;
+}
+
+/** Why an agency code cannot take a new service or office, as a field error at `pointer`. */
 export async function agencyError(
   tx: Executor,
   code: string,
   pointer: string,
 ): Promise<FieldError | undefined> {
-  const [agency] = await tx.select().from(agencies).where(eq(agencies.code, code)).for('share');
-  if (agency && !agency.retiredAt) return undefined;
-  return {
-    location: 'body',
-    pointer,
-    message: agency ? `the agency "${code}" is retired` : `there is no agency "${code}"`,
-  };
+  const message = (await agencyProblems(tx, [code])).get(code);
+  return message === undefined ? undefined : { location: 'body', pointer, message };
 }
 
 export type AgencyRow = typeof agencies.$inferSelect;

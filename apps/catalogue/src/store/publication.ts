@@ -2,7 +2,7 @@ import type { Principal } from '@okno/auth';
 import { actorOf, recordAudit } from '@okno/audit';
 import type { Executor } from '@okno/db';
 import { catalogueOutbox } from '@okno/db/catalogue';
-import { enqueueEvent } from '@okno/events';
+import { enqueueEvent, enqueueEvents } from '@okno/events';
 import {
   catalogueEventTypes,
   type OfficeSaved,
@@ -20,32 +20,40 @@ export interface Author {
   import?: boolean;
 }
 
-/** A version was published: the event the rest of the node acts on, and its audit entry. */
+/** Versions were published: the events the rest of the node acts on, and their audit entries. */
 export async function announcePublished(
   tx: Executor,
-  published: VersionRow,
-  content: ServiceContent,
+  published: readonly { version: VersionRow; content: ServiceContent }[],
   author: Author,
 ): Promise<void> {
-  const version = published.version ?? 0;
-  await enqueueEvent<ServicePublished>(tx, catalogueOutbox, {
-    type: catalogueEventTypes.servicePublished,
-    payload: {
-      serviceCode: published.serviceCode,
-      versionId: published.id,
-      version,
-      supersedes: version > 1 ? version - 1 : null,
-      level: content.level,
-      federalCode: content.federalCode ?? null,
-      agencyCode: content.agencyCode,
-    },
-  });
-  await recordAudit(tx, {
-    kind: 'catalogue-published',
-    ...actorOf(author.principal, author.requestId),
-    target: published.serviceCode,
-    details: { version, ...(author.import && { import: true }) },
-  });
+  await enqueueEvents<ServicePublished>(
+    tx,
+    catalogueOutbox,
+    published.map(({ version: row, content }) => {
+      const version = row.version ?? 0;
+      return {
+        type: catalogueEventTypes.servicePublished,
+        payload: {
+          serviceCode: row.serviceCode,
+          versionId: row.id,
+          version,
+          supersedes: version > 1 ? version - 1 : null,
+          level: content.level,
+          federalCode: content.federalCode ?? null,
+          agencyCode: content.agencyCode,
+        },
+      };
+    }),
+  );
+  await recordAudit(
+    tx,
+    ...published.map(({ version: row }) => ({
+      kind: 'catalogue-published' as const,
+      ...actorOf(author.principal, author.requestId),
+      target: row.serviceCode,
+      details: { version: row.version ?? 0, ...(author.import && { import: true }) },
+    })),
+  );
 }
 
 /** A service was withdrawn: its event and audit entry. */

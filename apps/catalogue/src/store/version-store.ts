@@ -1,4 +1,4 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import { newId, type Executor } from '@okno/db';
 import { services, serviceVersions } from '@okno/db/catalogue';
 import type { ServiceContent } from '../model/service-content';
@@ -126,4 +126,69 @@ export async function retirePublished(
     .where(and(eq(serviceVersions.serviceId, service.id), eq(serviceVersions.status, 'published')))
     .returning({ version: serviceVersions.version });
   return retired ? (retired.version ?? 0) : undefined;
+}
+
+/** The services with these codes, by code. */
+export async function findServices(
+  db: Executor,
+  codes: readonly string[],
+): Promise<Map<string, ServiceRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(services)
+    .where(inArray(services.code, [...codes]));
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** The published versions of the services with these codes, by code. */
+export async function findPublished(
+  db: Executor,
+  codes: readonly string[],
+): Promise<Map<string, VersionRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(serviceVersions)
+    .where(
+      and(
+        inArray(serviceVersions.serviceCode, [...codes]),
+        eq(serviceVersions.status, 'published'),
+      ),
+    );
+  return new Map(rows.map((r) => [r.serviceCode, r]));
+}
+
+/**
+ * New services, each published at once as version 1, in two statements however many (a
+ * region pack's import brings thousands). Returns the published versions, in order.
+ */
+export async function publishNewServices(
+  tx: Executor,
+  items: readonly { code: string; content: ServiceContent }[],
+  actor: string,
+): Promise<VersionRow[]> {
+  if (items.length === 0) return [];
+  const now = new Date();
+  const rows = await tx
+    .insert(services)
+    .values(items.map((s) => ({ id: newId(), code: s.code, agencyCode: s.content.agencyCode })))
+    .returning();
+  const ids = new Map(rows.map((r) => [r.code, r.id]));
+  return tx
+    .insert(serviceVersions)
+    .values(
+      items.map((s) => ({
+        id: newId(),
+        serviceId: ids.get(s.code)!,
+        serviceCode: s.code,
+        version: 1,
+        status: 'published' as const,
+        createdBy: actor,
+        publishedBy: actor,
+        publishedAt: now,
+        ...versionColumns(s.content),
+      })),
+    )
+    .returning();
 }
