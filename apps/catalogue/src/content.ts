@@ -4,5 +4,6 @@
  * that passes is one the catalogue accepts.
  */
 export { AgencyContent, AgencyName } from './model/agency';
+export { formErrors } from './model/form-rules';
 export { OfficeContent, type OfficeContentInput } from './model/office';
 export { Localized, ServiceContent, type ServiceContentInput } from './model/service-content';

@@ -94,6 +94,20 @@ describe(`importing a region pack into the catalogue on ${testDatabaseKind}`, ()
     expect(await versionsOf('tom-fine')).toEqual([]);
   });
 
+  it('refuses a service whose form could not be published, naming the field', async () => {
+    const content = service('Без подписи');
+    const unlabelled = {
+      ...content,
+      form: { ...content.form, ui: { ...content.form.ui, labels: {} } },
+    };
+    const res = await post('/imports/services', {
+      items: [{ code: 'tom-unlabelled', content: unlabelled }],
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body['errors'])).toContain('/items/0/content/form/ui/labels/');
+    expect(await versionsOf('tom-unlabelled')).toEqual([]);
+  });
+
   it('retires what the pack no longer holds, never deleting it', async () => {
     const keep = { services: ['tom-school'], agencies: ['tom-education'] };
     const dry = await post('/imports/retire-missing', { keep, dryRun: true });

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { load, type YAMLException } from 'js-yaml';
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { formErrors } from '@okno/catalogue/content';
 import { packFiles, ServiceFile, type PackFileName } from './pack-files';
 import { crossFileProblems } from './pack-problems';
 import type { RegionPack } from './region-pack';
@@ -89,11 +90,18 @@ function readOne(folder: string, problems: PackProblem[], texts: Map<string, str
         });
         continue;
       }
-      const content = read(`services/${entry}`, ServiceFile);
-      if (content) {
-        const { $schema: _link, ...rest } = content;
-        services.push({ code, content: rest });
+      const file = `services/${entry}`;
+      const content = read(file, ServiceFile);
+      if (!content) continue;
+      const { $schema: _link, ...rest } = content;
+      // What publishing holds a form to (fields placed and labelled, the once-only rule).
+      const form = formErrors(rest);
+      for (const e of form) {
+        const path = e.pointer.slice(1).replaceAll('/', '.');
+        const line = lineOf(texts.get(`${name}/${file}`) ?? '', path.split('.'));
+        problems.push({ file: `${name}/${file}`, ...(line && { line }), path, message: e.message });
       }
+      if (form.length === 0) services.push({ code, content: rest });
     }
   }
   return {

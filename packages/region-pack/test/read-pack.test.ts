@@ -60,6 +60,13 @@ describe('reading a region pack', () => {
     ]);
   });
 
+  it('holds each service to what publishing holds a form to', () => {
+    const folder = packWith(edit('services/xyz-school.yaml', '    order: [childName]\n', ''));
+    expect(readPacks([folder]).problems.map(formatProblem)).toEqual([
+      'ru-xyz/services/xyz-school.yaml:28 form.ui.order: does not place the field "childName"',
+    ]);
+  });
+
   it('names YAML that does not parse, a key given twice, and an unknown field', () => {
     const folder = packWith({
       'agencies.yaml': 'agencies:\n  - code: a\n    code: b\n',

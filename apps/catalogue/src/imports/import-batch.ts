@@ -4,6 +4,7 @@ import type { Executor } from '@okno/db';
 import { agencies, serviceVersions } from '@okno/db/catalogue';
 import type { FieldError } from '@okno/http';
 import type { AgencyContent } from '../model/agency';
+import { formErrors } from '../model/form-rules';
 import { OfficeContent } from '../model/office';
 import { ServiceContent } from '../model/service-content';
 import { agencyProblems, retireAgency, saveAgency } from '../store/agency-store';
@@ -137,10 +138,11 @@ export async function importServices(
   const changed: { version: VersionRow; content: ServiceContent }[] = [];
   for (const [i, { code, content }] of items.entries()) {
     const agency = agencies.get(content.agencyCode);
-    if (agency) {
-      errors.push(at(i, '/content/agencyCode', agency));
-      continue;
-    }
+    if (agency) errors.push(at(i, '/content/agencyCode', agency));
+    // Published at once, so held to what publishing a draft is held to.
+    const form = formErrors(content);
+    for (const e of form) errors.push(at(i, `/content${e.pointer}`, e.message));
+    if (agency || form.length > 0) continue;
     const service = existing.get(code);
     if (!service) {
       fresh.push({ code, content });
