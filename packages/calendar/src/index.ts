@@ -1,6 +1,7 @@
 export { addDays, dateIn, isIsoDate, weekday, type IsoDate } from './iso-date';
 export {
   CalendarYear,
+  IanaTimeZone,
   ProductionCalendar,
   workingDays,
   type CalendarSummary,

@@ -50,6 +50,16 @@ function checkYears(years: Record<string, CalendarYear>, path: string, ctx: z.Re
   }
 }
 
+/** A time zone this runtime knows by its IANA name: legal deadlines end at midnight there. */
+export const IanaTimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Asia/Tomsk');
+
 /**
  * A region's production calendar: its time zone, the years the federal decrees have fixed, and
  * the region's own additions to any year (its holidays, its moved days), which count on top of
@@ -57,14 +67,7 @@ function checkYears(years: Record<string, CalendarYear>, path: string, ctx: z.Re
  */
 export const ProductionCalendar = z
   .object({
-    timeZone: z.string().refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA time zone such as Asia/Novokuznetsk'),
+    timeZone: IanaTimeZone,
     years: z.record(year, CalendarYear),
     additions: z.record(year, CalendarYear).default({}),
   })

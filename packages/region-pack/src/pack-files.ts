@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personRoles, type PersonRole } from '@okno/auth';
-import { RegionCalendarFile } from '@okno/calendar';
+import { IanaTimeZone, RegionCalendarFile } from '@okno/calendar';
 import { AgencyName, OfficeContent, ServiceContent } from '@okno/catalogue/content';
 
 /**
@@ -27,14 +27,7 @@ export const RegionFile = z
     /** The languages the portal speaks, Russian first. */
     languages: z.array(language).min(1).default(['ru', 'en']),
     /** IANA time zone: legal deadlines end at midnight there. */
-    timeZone: z.string().refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA time zone such as Asia/Tomsk'),
+    timeZone: IanaTimeZone,
     currency: z.literal('RUB').default('RUB'),
     /** The UIN prefix: an 8-digit participant code or a 3-digit revenue administrator code. */
     uinPrefix: z.string().regex(/^(\d{8}|\d{3})$/, '8 or 3 digits'),
