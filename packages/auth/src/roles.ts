@@ -67,6 +67,25 @@ export const agencyStaffRoles: readonly PersonRole[] = [
   personRoles.catalogueEditor,
 ];
 
+/**
+ * What a staff record must name for its roles to make sense (the token claims the services
+ * rely on): agency roles an agency, front-office roles an office. One entry per missing field,
+ * with the roles that need it; none when the record is complete.
+ */
+export function missingPlacement(
+  roles: readonly PersonRole[],
+  placement: { agency?: string | undefined; office?: string | undefined },
+): { field: 'agency' | 'office'; roles: PersonRole[] }[] {
+  const missing: { field: 'agency' | 'office'; roles: PersonRole[] }[] = [];
+  const needAgency = roles.filter((r) => agencyStaffRoles.includes(r));
+  if (needAgency.length > 0 && !placement.agency)
+    missing.push({ field: 'agency', roles: needAgency });
+  const needOffice = roles.filter((r) => frontOfficeRoles.includes(r));
+  if (needOffice.length > 0 && !placement.office)
+    missing.push({ field: 'office', roles: needOffice });
+  return missing;
+}
+
 /** The claims every Okno access token carries beyond the standard ones (see docs/identity.md). */
 export const oknoClaims = {
   region: 'region',

@@ -1,4 +1,4 @@
-import { agencyStaffRoles, frontOfficeRoles } from '@okno/auth';
+import { missingPlacement } from '@okno/auth';
 import type { PackProblem } from './read-pack';
 import type { RegionPack } from './region-pack';
 
@@ -110,20 +110,11 @@ export function crossFileProblems(
     pack.staff.forEach((member, i) => {
       const file = at(pack, 'staff.yaml');
       const path = `staff.${i}`;
-      const needsAgency = member.roles.filter((r) => agencyStaffRoles.includes(r));
-      if (needsAgency.length > 0 && !member.agency) {
+      for (const { field, roles } of missingPlacement(member.roles, member)) {
         problems.push({
           file,
-          path: `${path}.agency`,
-          message: `is required for the roles ${needsAgency.join(', ')}`,
-        });
-      }
-      const needsOffice = member.roles.filter((r) => frontOfficeRoles.includes(r));
-      if (needsOffice.length > 0 && !member.office) {
-        problems.push({
-          file,
-          path: `${path}.office`,
-          message: `is required for the roles ${needsOffice.join(', ')}`,
+          path: `${path}.${field}`,
+          message: `is required for the roles ${roles.join(', ')}`,
         });
       }
       if (member.agency && !agencies.has(member.agency)) {

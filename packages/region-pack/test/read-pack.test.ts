@@ -60,6 +60,13 @@ describe('reading a region pack', () => {
     ]);
   });
 
+  it("names the agency or office a staff member's roles need", () => {
+    const folder = packWith(edit('staff.yaml', '    office: xyz-mfc-central\n', ''));
+    expect(readPacks([folder]).problems.map(formatProblem)).toEqual([
+      'ru-xyz/staff.yaml:2 staff.0.office: is required for the roles mfc-officer',
+    ]);
+  });
+
   it('holds each service to what publishing holds a form to', () => {
     const folder = packWith(edit('services/xyz-school.yaml', '    order: [childName]\n', ''));
     expect(readPacks([folder]).problems.map(formatProblem)).toEqual([

@@ -1,4 +1,4 @@
-import { agencyStaffRoles, frontOfficeRoles, type PersonRole } from '@okno/auth';
+import { missingPlacement, type PersonRole } from '@okno/auth';
 import type { FieldError } from '@okno/http';
 
 export interface StaffAssignment {
@@ -12,22 +12,11 @@ export interface StaffAssignment {
  * front-office roles an office (the token claims the services rely on).
  */
 export function staffAssignmentErrors(staff: StaffAssignment): FieldError[] {
-  const errors: FieldError[] = [];
-  const needsAgency = staff.roles.filter((r) => agencyStaffRoles.includes(r));
-  if (needsAgency.length > 0 && !staff.agencyCode) {
-    errors.push({
+  return missingPlacement(staff.roles, { agency: staff.agencyCode, office: staff.officeCode }).map(
+    ({ field, roles }) => ({
       location: 'body',
-      pointer: '/agencyCode',
-      message: `is required for the roles ${needsAgency.join(', ')}`,
-    });
-  }
-  const needsOffice = staff.roles.filter((r) => frontOfficeRoles.includes(r));
-  if (needsOffice.length > 0 && !staff.officeCode) {
-    errors.push({
-      location: 'body',
-      pointer: '/officeCode',
-      message: `is required for the roles ${needsOffice.join(', ')}`,
-    });
-  }
-  return errors;
+      pointer: field === 'agency' ? '/agencyCode' : '/officeCode',
+      message: `is required for the roles ${roles.join(', ')}`,
+    }),
+  );
 }
