@@ -15,6 +15,8 @@ import { partnerRoutes } from './routes/partners';
 import { profileRoutes } from './routes/profile';
 import { signInRoutes } from './routes/sign-ins';
 import { staffRoutes } from './routes/staff';
+import { staffImportRoutes } from './routes/staff-imports';
+import { realmPeople } from './people/realm-people';
 
 export const identityInfo = {
   name: 'identity',
@@ -37,6 +39,8 @@ export function createIdentityApp(deps: ServiceDeps): ServiceApp {
   app.route('/', meRoutes());
   app.route('/', profileRoutes(deps.keyring));
   app.route('/', staffRoutes(deps.callService));
+  const people = deps.people && realmPeople(deps.people, deps.db);
+  app.route('/', staffImportRoutes(deps.callService, people));
   app.route('/', partnerRoutes());
   app.route('/', signInRoutes());
   app.route('/', auditEventRoutes());

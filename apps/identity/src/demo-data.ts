@@ -1,6 +1,7 @@
 import { machineRoles, personRoles } from '@okno/auth';
 import { newId, type Database } from '@okno/db';
 import { partnerChannels, staffMembers, type PartnerKind } from '@okno/db/identity';
+import { accountStore } from '@okno/oidc-embedded/accounts';
 import { demoSubject, demoUsers } from '@okno/realm';
 
 const demoPartners: { clientId: string; name: string; kind: PartnerKind; role: string }[] = [
@@ -50,6 +51,13 @@ export async function seedIdentityDemo(db: Database): Promise<void> {
       })),
     )
     .onConflictDoNothing();
+  // Everyone signs in to a development node's embedded provider (password = username).
+  const accounts = accountStore(db);
+  for (const user of demoUsers) {
+    if ((await accounts.subjectOf(user.username)) === undefined) {
+      await accounts.save({ ...user, enabled: true });
+    }
+  }
   await db
     .insert(partnerChannels)
     .values(demoPartners.map(({ role, ...p }) => ({ id: newId(), ...p, roles: [role] })))

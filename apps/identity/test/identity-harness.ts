@@ -1,6 +1,7 @@
 import { createCatalogueApp, seedDemoOffices } from '@okno/catalogue';
 import { generateDataKey, keyring, type Keyring } from '@okno/crypto';
 import type { DatabaseHandle } from '@okno/db';
+import type { PeopleDirectorySettings } from '@okno/http';
 import {
   createTestDatabase,
   createTestIssuer,
@@ -25,7 +26,9 @@ export interface IdentityHarness {
  * beside it the real catalogue with the demo agencies and offices, which identity reads through
  * the catalogue's API in-process, as the node composes them.
  */
-export async function identityHarness(): Promise<IdentityHarness> {
+export async function identityHarness(
+  options: { people?: PeopleDirectorySettings } = { people: { kind: 'embedded' } },
+): Promise<IdentityHarness> {
   const handle = await createTestDatabase();
   const issuer: TestIssuer = await createTestIssuer();
   await identityService.seedDemo?.(handle.db);
@@ -36,6 +39,7 @@ export async function identityHarness(): Promise<IdentityHarness> {
     db: handle.db,
     verifier: issuer.verifier(),
     keyring: keys,
+    ...(options.people && { people: options.people }),
     callService: async (service, path, init) =>
       service === 'catalogue' ? catalogue.request(path, init) : new Response(null, { status: 404 }),
   });

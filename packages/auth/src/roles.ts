@@ -52,6 +52,14 @@ export const allRoles: readonly Role[] = [
   ...Object.values(machineRoles),
 ];
 
+/** Who applies for services: citizens and business representatives. */
+export const applicantRoles = [personRoles.citizen, personRoles.businessRepresentative] as const;
+
+/** Every person role but the applicants': what a staff record may hold. */
+export const staffRoles = Object.values(personRoles).filter(
+  (r) => !(applicantRoles as readonly string[]).includes(r),
+) as [PersonRole, ...PersonRole[]];
+
 /** Front-office roles: they act on an applicant's behalf at an office, so carry `office`. */
 export const frontOfficeRoles: readonly PersonRole[] = [
   personRoles.mfcOfficer,

@@ -23,8 +23,11 @@ export interface NodeClient {
   region(): Promise<string>;
   /** A GET of a public or authorised JSON resource. */
   get(path: string): Promise<unknown>;
-  /** A POST with a JSON body; a refusal becomes a CliError naming each problem. */
-  post(path: string, body: unknown): Promise<unknown>;
+  /**
+   * A POST with a JSON body; a refusal becomes a CliError naming each problem, but for the
+   * status `allowed`, answered as `undefined`.
+   */
+  post(path: string, body: unknown, allowed?: number): Promise<unknown>;
 }
 
 export function nodeClient(url: string, credentials?: Credentials): NodeClient {
@@ -101,12 +104,16 @@ export function nodeClient(url: string, credentials?: Credentials): NodeClient {
       if (credentials) headers['authorization'] = `Bearer ${await bearer()}`;
       return answer(await call(path, { headers }), `GET ${path}`);
     },
-    async post(path, body) {
+    async post(path, body, allowed) {
       const res = await call(path, {
         method: 'POST',
         headers: { authorization: `Bearer ${await bearer()}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+      if (allowed !== undefined && res.status === allowed) {
+        await res.body?.cancel();
+        return undefined;
+      }
       return answer(res, `POST ${path}`);
     },
   };

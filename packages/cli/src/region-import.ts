@@ -8,13 +8,19 @@ type Outcome = 'added' | 'changed' | 'unchanged' | 'retired';
 interface Results {
   results: { code: string; outcome: Outcome }[];
 }
+interface PeopleResults {
+  results: { username: string; outcome: Outcome }[];
+}
 interface Retired {
   services: { code: string; outcome: Outcome }[];
   agencies: { code: string; outcome: Outcome }[];
 }
 
 /** What an import did (or, dry, would do), by kind: each item's code and outcome. */
-export type ImportReport = Record<'agencies' | 'services' | 'offices', Map<string, Outcome>>;
+export type ImportReport = Record<
+  'agencies' | 'services' | 'offices' | 'staff' | 'people',
+  Map<string, Outcome>
+>;
 
 export interface ImportOptions {
   /** The region's pack folder, and the federal pack imported with it (none: `undefined`). */
@@ -28,7 +34,9 @@ export interface ImportOptions {
  * Imports a region's pack (and the federal pack) into a running node through its API, as the
  * region's administrator: agencies, then services (new ones published, changed ones as their
  * next version), then offices (which name services), then what the packs no longer hold
- * retired. Nothing is sent unless every file of every pack is right; a rerun changes nothing.
+ * retired; then the staff (into the realm, so they sign in, and the staff directory), staff no
+ * longer listed made inactive, and on a development node the demo applicants. Nothing is sent
+ * unless every file of every pack is right; a rerun changes nothing.
  */
 export async function importRegion(options: ImportOptions): Promise<ImportReport> {
   const read = readPacks(options.folders);
@@ -56,10 +64,18 @@ export async function importRegion(options: ImportOptions): Promise<ImportReport
   const offices = packs
     .flatMap((p) => p.offices)
     .map(({ code, ...content }) => ({ code, content }));
+  const staff = packs.flatMap((p) => p.staff);
+  const people = packs.flatMap((p) => p.demoPeople);
   const dryRun = options.dryRun;
-  const report: ImportReport = { agencies: new Map(), services: new Map(), offices: new Map() };
+  const report: ImportReport = {
+    agencies: new Map(),
+    services: new Map(),
+    offices: new Map(),
+    staff: new Map(),
+    people: new Map(),
+  };
   const { progress } = options;
-  progress.start(agencies.length + services.length + offices.length);
+  progress.start(agencies.length + services.length + offices.length + staff.length);
 
   const send = async (kind: keyof ImportReport, items: { code: string }[], extra = {}) => {
     for (const batch of batches(items)) {
@@ -85,6 +101,45 @@ export async function importRegion(options: ImportOptions): Promise<ImportReport
   })) as Retired;
   for (const { code } of retired.services) report.services.set(code, 'retired');
   for (const { code } of retired.agencies) report.agencies.set(code, 'retired');
+
+  const sendPeople = async (
+    kind: 'staff' | 'people',
+    path: string,
+    items: unknown[],
+    extra = {},
+    allowed?: number,
+  ) => {
+    for (const batch of batches(items)) {
+      const body = { items: batch, ...extra };
+      const answer = (await options.node.post(path, body, allowed)) as PeopleResults | undefined;
+      if (!answer) return;
+      for (const { username, outcome } of answer.results) report[kind].set(username, outcome);
+      if (kind === 'staff') progress.advance(batch.length, kind);
+    }
+  };
+  const staffItems = staff.map(({ agency, office, ...person }) => ({
+    ...person,
+    ...(agency !== undefined && { agency }),
+    ...(office !== undefined && { office }),
+  }));
+  await sendPeople('staff', '/api/identity/imports/staff', staffItems, {
+    dryRun,
+    ...(dryRun && {
+      expect: { agencies: agencies.map((a) => a.code), offices: offices.map((o) => o.code) },
+    }),
+  });
+  if (staff.length > 0) {
+    const gone = (await options.node.post('/api/identity/imports/staff/retire-missing', {
+      keep: staff.map((s) => s.username),
+      dryRun,
+    })) as PeopleResults;
+    for (const { username } of gone.results) report.staff.set(username, 'retired');
+  }
+  // Demo applicants exist on development nodes only: a node on Keycloak refuses them (409),
+  // and the import goes on without them.
+  if (people.length > 0 && !dryRun) {
+    await sendPeople('people', '/api/identity/imports/demo-people', people, {}, 409);
+  }
   progress.stop();
   return report;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeProcess, type NodeProcess } from '@okno/testing';
+import { passwordGrantClaims, startNodeProcess, type NodeProcess } from '@okno/testing';
 import { okno } from './okno-cli';
 
 const fixtures = fileURLToPath(new URL('../../region-pack/test/fixtures', import.meta.url));
@@ -32,7 +32,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const signIn = ['--username', 'admin1', '--password', 'admin1'];
+// Nobody of the demo region is here: the node made its first administrator, as Keycloak would.
+const signIn = ['--username', 'admin', '--password', 'admin'];
+/** A person's access token claims (password = username); `undefined` if refused. */
+const claimsOf = (username: string) =>
+  passwordGrantClaims(
+    `${node.url}/realms/ru-xyz/protocol/openid-connect/token`,
+    username,
+    username,
+  );
 const importPack = (...flags: string[]) =>
   okno(['region', 'import', pack, '--no-federal', '--url', node.url, ...signIn, ...flags]);
 const service = async (code: string) => fetch(`${node.url}/api/catalogue/services/${code}`);
@@ -44,18 +52,37 @@ describe('pnpm okno region import, into a running node', () => {
     expect(dry.stdout).toContain('+ agency xyz-education (added)');
     expect(dry.stdout).toContain('+ service xyz-school (added)');
     expect(dry.stdout).toContain('+ office xyz-mfc-central (added)');
+    expect(dry.stdout).toContain('+ staff xyz-counter (added)');
     expect(dry.stdout).toContain('(dry run: nothing was written)');
     expect((await service('xyz-school')).status).toBe(404);
+    expect(await claimsOf('xyz-counter')).toBeUndefined();
+  });
+
+  it('knows no one of the demo region before the import', async () => {
+    expect(await claimsOf('admin1')).toBeUndefined();
+    expect(await claimsOf('counter1')).toBeUndefined();
+    expect(await claimsOf('admin')).toMatchObject({ realm_access: { roles: ['regional-admin'] } });
   });
 
   it('imports every agency, office and service, showing its progress; a rerun changes nothing', async () => {
     const first = await importPack();
     expect(first.code, first.stderr).toBe(0);
     // Not a terminal here, so a line per batch instead of a bar.
-    expect(first.stderr).toContain('services: 4/5');
+    expect(first.stderr).toContain('services: 4/7');
+    expect(first.stderr).toContain('staff: 7/7');
     expect(first.stdout).toMatch(/agencies\s+\d+: 3 added/);
     expect(first.stdout).toMatch(/services\s+1: 1 added/);
     expect(first.stdout).toMatch(/offices\s+1: 1 added/);
+    expect(first.stdout).toMatch(/staff\s+2: 2 added/);
+    expect(first.stdout).toMatch(/people\s+1: 1 added/);
+    // The pack's people sign in at once, with what their tokens must say.
+    expect(await claimsOf('xyz-counter')).toMatchObject({
+      region: 'RU-XYZ',
+      agency: 'xyz-mfc',
+      office: 'xyz-mfc-central',
+      realm_access: { roles: ['mfc-officer'] },
+    });
+    expect(await claimsOf('xyz-citizen')).toMatchObject({ realm_access: { roles: ['citizen'] } });
     expect((await service('xyz-school')).status).toBe(200);
     const office = await fetch(`${node.url}/api/catalogue/offices/xyz-mfc-central`);
     expect(office.status).toBe(200);

@@ -45,7 +45,18 @@ export interface ServiceDeps {
   publicCache?: PublicCache;
   /** How many writes a minute one caller may make; unlimited when absent (tests, benches). */
   rateLimits?: RateLimits;
+  /** Where the people who sign in are kept; the staff import writes there. */
+  people?: PeopleDirectorySettings;
 }
+
+/**
+ * Where a region's people are kept, so that staff imported into the directory can sign in:
+ * the embedded provider's accounts on a development node, or the region Keycloak's admin API
+ * (as the `okno-people` client's service account, which may manage users and nothing else).
+ */
+export type PeopleDirectorySettings =
+  | { kind: 'embedded' }
+  | { kind: 'keycloak'; url: string; realm: string; clientId: string; clientSecret: string };
 
 export interface PaymentsSettings {
   /**

@@ -13,11 +13,13 @@ export {
   type ServiceDeps,
   type DocumentsSettings,
   type PaymentsSettings,
+  type PeopleDirectorySettings,
   type ServiceInfo,
 } from './create-service-app';
 export { BEARER_SCHEME, defineRoute } from './define-route';
 export { handleError, validationHook } from './error-handler';
 export { handOver, type NativeRoute } from './native-route';
+export { Code, DryRun, importBatch, MAX_BATCH_ITEMS } from './import-batch';
 export { idempotent } from './idempotency';
 export { IdempotencyKeyHeader } from './idempotency-header';
 export { createLogger, type Logger } from './logger';

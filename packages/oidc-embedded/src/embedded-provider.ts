@@ -6,9 +6,8 @@ import Provider, {
   type Configuration,
   type ResourceServer,
 } from 'oidc-provider';
-import type { ClientModel, DemoUser, RealmModel } from '@okno/realm';
-import { demoSubject } from '@okno/realm';
-import { demoAccounts } from './demo-accounts';
+import { embeddedClients, type ClientModel, type RealmModel } from '@okno/realm';
+import type { Accounts } from './accounts';
 import { keycloakRoutes } from './keycloak-routes';
 import { firstPartyGrant } from './first-party-grant';
 import { loginInteraction } from './login-interaction';
@@ -25,8 +24,8 @@ export interface EmbeddedProviderOptions {
   /** `<public URL of the node>/realms/<realm>`: the `iss` of every token. */
   issuer: string;
   secrets: ProviderSecrets;
-  /** Demo people who can sign in (development only). */
-  users: readonly DemoUser[];
+  /** The people who can sign in (development only): the node's database, or a test's list. */
+  accounts: Accounts;
   /** Enables the password grant for the `password` client; refused in production. */
   development: boolean;
 }
@@ -54,7 +53,7 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
     );
   }
   const { realm, secrets } = options;
-  const accounts = demoAccounts(options.users);
+  const { accounts } = options;
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   // Keycloak's sign-in pages live under login-actions too.
   const interactionUrl = (uid: string) => `${mountPath}/login-actions/${uid}`;
@@ -70,7 +69,7 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
   };
 
   const configuration: Configuration = {
-    clients: realm.clients.map((client) => clientMetadata(client, secrets)),
+    clients: embeddedClients(realm).map((client) => clientMetadata(client, secrets)),
     jwks: { keys: secrets.signingKeys },
     cookies: { keys: secrets.cookieKeys },
     routes: keycloakRoutes,
@@ -116,8 +115,8 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
         },
       },
     },
-    findAccount: (_ctx, subject) => {
-      const user = accounts.bySubject(subject);
+    findAccount: async (_ctx, subject) => {
+      const user = await accounts.bySubject(subject);
       if (!user) return undefined;
       return {
         accountId: subject,
@@ -130,10 +129,10 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
         }),
       };
     },
-    extraTokenClaims: (_ctx, token) => {
+    extraTokenClaims: async (_ctx, token) => {
       if (token.kind === 'ClientCredentials') return machineClaims(realm, token.clientId ?? '');
       const accountId = (token as { accountId?: string }).accountId;
-      const user = accountId === undefined ? undefined : accounts.bySubject(accountId);
+      const user = accountId === undefined ? undefined : await accounts.bySubject(accountId);
       return user ? personClaims(realm, user) : { region: realm.region };
     },
   };
@@ -141,10 +140,8 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = true;
   registerPasswordGrant(provider, {
-    authenticate: (username, password) => {
-      const user = accounts.authenticate(username, password);
-      return user ? demoSubject(user.username) : undefined;
-    },
+    authenticate: async (username, password) =>
+      (await accounts.authenticate(username, password))?.subject,
     resource: OKNO_RESOURCE,
     resourceServer,
   });
@@ -153,7 +150,6 @@ export function createEmbeddedProvider(options: EmbeddedProviderOptions): Embedd
   const login = {
     provider,
     accounts,
-    users: options.users,
     realmName: realm.displayName,
     url: interactionUrl,
   };

@@ -1,4 +1,5 @@
 export { demoSubject } from '@okno/realm';
+export { memoryAccounts, type Account, type Accounts } from './accounts';
 export {
   createEmbeddedProvider,
   OKNO_RESOURCE,

@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import type { DemoUser } from '@okno/realm';
-import { demoSubject } from '@okno/realm';
-import type { DemoAccounts } from './demo-accounts';
+import type { Accounts } from './accounts';
 import { loginPage } from './login-page';
 
 export interface LoginInteractionOptions {
   provider: Provider;
-  accounts: DemoAccounts;
-  users: readonly DemoUser[];
+  accounts: Accounts;
   realmName: string;
   /** The interaction URL of a uid, as the browser sees it. */
   url(uid: string): string;
 }
+
+/** How many people the sign-in page lists. */
+const LISTED_PEOPLE = 30;
 
 /** A sign-in form is a few dozen bytes; anything larger is not one. */
 const MAX_FORM_BYTES = 4096;
@@ -35,6 +35,9 @@ export async function loginInteraction(
     return send(res, 400, 'The sign-in session has expired or was not found; start again.');
   }
   const client = await provider.Client.find(String(details.params['client_id']));
+  // The people to try are listed, as on any development node; a region's import may hold
+  // thousands, so the page shows the first few.
+  const people = await options.accounts.list(LISTED_PEOPLE);
   const page = (status: number, extra: { username?: string; error?: string } = {}) =>
     send(
       res,
@@ -43,7 +46,7 @@ export async function loginInteraction(
         action: options.url(details.uid),
         clientName: client?.clientName ?? String(details.params['client_id']),
         realmName: options.realmName,
-        demoUsers: options.users,
+        people,
         ...extra,
       }),
       'text/html; charset=utf-8',
@@ -55,13 +58,13 @@ export async function loginInteraction(
   const form = await readForm(req);
   if (!form) return send(res, 413, 'The form is too large.');
   const username = form.get('username') ?? '';
-  const user = options.accounts.authenticate(username, form.get('password') ?? '');
+  const user = await options.accounts.authenticate(username, form.get('password') ?? '');
   if (!user)
     return page(401, { username, error: 'Неверное имя или пароль · Wrong username or password' });
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: demoSubject(user.username) } },
+    { login: { accountId: user.subject } },
     { mergeWithLastSubmission: false },
   );
 }

@@ -1,4 +1,4 @@
-import type { DemoUser } from '@okno/realm';
+import type { Account } from './accounts';
 
 export interface LoginPageModel {
   /** Where the form posts: the interaction's own URL. */
@@ -7,7 +7,7 @@ export interface LoginPageModel {
   realmName: string;
   username?: string;
   error?: string;
-  demoUsers: readonly DemoUser[];
+  people: readonly Account[];
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -31,7 +31,7 @@ export function errorPage(error: string, description: string | undefined): strin
  * the demo accounts listed, since it only ever runs on a development node.
  */
 export function loginPage(model: LoginPageModel): string {
-  const users = model.demoUsers
+  const users = model.people
     .map((u) => `<li><code>${escape(u.username)}</code> — ${escape(u.roles.join(', '))}</li>`)
     .join('');
   const error = model.error ? `<p class="error" role="alert">${escape(model.error)}</p>` : '';

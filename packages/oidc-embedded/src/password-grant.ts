@@ -3,7 +3,7 @@ import { errors, type ResourceServer } from 'oidc-provider';
 
 export interface PasswordGrantOptions {
   /** The account id of the person with these credentials, if any. */
-  authenticate(username: string, password: string): string | undefined;
+  authenticate(username: string, password: string): Promise<string | undefined>;
   resource: string;
   resourceServer: ResourceServer;
 }
@@ -22,7 +22,7 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
       if (typeof username !== 'string' || typeof password !== 'string') {
         throw new errors.InvalidRequest('username and password are required');
       }
-      const accountId = options.authenticate(username, password);
+      const accountId = await options.authenticate(username, password);
       if (!accountId) throw new errors.InvalidGrant('invalid username or password');
       const client = ctx.oidc.client;
       if (!client) throw new errors.InvalidClient();

@@ -1,10 +1,11 @@
-import type { DemoUser, RealmModel } from '@okno/realm';
+import type { RealmModel } from '@okno/realm';
+import type { Account } from './accounts';
 
 /**
  * The Okno claims of a token, the same as the Keycloak realm's mappers put in: `region`,
  * `realm_access.roles`, and for people `preferred_username`, `agency`, `office`, `company`.
  */
-export function personClaims(realm: RealmModel, user: DemoUser): Record<string, unknown> {
+export function personClaims(realm: RealmModel, user: Account): Record<string, unknown> {
   return {
     region: realm.region,
     realm_access: { roles: [...user.roles] },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenVerifier } from '@okno/auth';
 import { demoUsers, DEV_CLIENT_ID } from '@okno/realm';
-import { createEmbeddedProvider, type ProviderSecrets } from '../src';
+import { createEmbeddedProvider, memoryAccounts, type ProviderSecrets } from '../src';
 import { realm, startProviderServer, type ProviderServer } from './provider-server';
 
 let server: ProviderServer;
@@ -103,7 +103,13 @@ describe('the embedded OpenID provider', () => {
 
   it('does not exist in production', () => {
     expect(() =>
-      createEmbeddedProvider({ realm, issuer, secrets, users: demoUsers, development: false }),
+      createEmbeddedProvider({
+        realm,
+        issuer,
+        secrets,
+        accounts: memoryAccounts(demoUsers),
+        development: false,
+      }),
     ).toThrow(/development only/);
   });
 });

@@ -2,7 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createJwtVerifier, remoteKeys, type TokenVerifier } from '@okno/auth';
 import { demoUsers, describeRealm, RegionConfig, withDevelopmentClient } from '@okno/realm';
-import { createEmbeddedProvider, generateSecrets, type ProviderSecrets } from '../src';
+import {
+  createEmbeddedProvider,
+  generateSecrets,
+  memoryAccounts,
+  type ProviderSecrets,
+} from '../src';
 
 export const realm = withDevelopmentClient(
   describeRealm(
@@ -33,7 +38,7 @@ export async function startProviderServer(): Promise<ProviderServer> {
     realm,
     issuer,
     secrets,
-    users: demoUsers,
+    accounts: memoryAccounts(demoUsers),
     development: true,
   });
   server.on('request', (req, res) => {

@@ -3,7 +3,9 @@ export { toKeycloakRealm, toKeycloakUsers } from './keycloak-realm';
 export {
   DEV_CLIENT_ID,
   describeRealm,
+  embeddedClients,
   OKNO_AUDIENCE,
+  PEOPLE_CLIENT_ID,
   PORTAL_CLIENT_ID,
   SERVICES_CLIENT_ID,
   withDevelopmentClient,

@@ -184,6 +184,9 @@ export function toKeycloakRealm(realm: RealmModel): Json {
       enabled: true,
       serviceAccountClientId: c.clientId,
       realmRoles: c.roles,
+      ...(c.managesUsers && {
+        clientRoles: { 'realm-management': ['manage-users', 'view-users', 'query-users'] },
+      }),
     })),
     components: userProfile(),
   };

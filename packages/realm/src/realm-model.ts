@@ -8,6 +8,11 @@ export const OKNO_AUDIENCE = 'okno';
 export const PORTAL_CLIENT_ID = 'okno-portal';
 /** Okno's services calling each other. */
 export const SERVICES_CLIENT_ID = 'okno-services';
+/**
+ * The identity service writing the staff a region imports into its realm: its service account
+ * may manage the realm's users (Keycloak's `realm-management` roles) and holds no Okno role.
+ */
+export const PEOPLE_CLIENT_ID = 'okno-people';
 /** Development only: a public client allowed the password grant, for scripts and load tests. */
 export const DEV_CLIENT_ID = 'okno-dev';
 
@@ -20,7 +25,14 @@ export type ClientModel =
       webOrigins: readonly string[];
       postLogoutRedirectUris: readonly string[];
     }
-  | { kind: 'machine'; clientId: string; name: string; roles: readonly MachineRole[] }
+  | {
+      kind: 'machine';
+      clientId: string;
+      name: string;
+      roles: readonly MachineRole[];
+      /** Its service account may create and update the realm's users. */
+      managesUsers?: true;
+    }
   | { kind: 'password'; clientId: string; name: string };
 
 /** A region's identity realm, independent of which provider serves it. */
@@ -57,9 +69,24 @@ export function describeRealm(config: RegionConfig): RealmModel {
         name: 'Okno services',
         roles: [machineRoles.service],
       },
+      {
+        kind: 'machine',
+        clientId: PEOPLE_CLIENT_ID,
+        name: 'Okno staff directory',
+        roles: [],
+        managesUsers: true,
+      },
       ...config.partners.map((p) => ({ kind: 'machine' as const, ...p })),
     ],
   };
+}
+
+/**
+ * The clients the embedded provider serves: all but the one that manages users, since it has
+ * no admin API (the identity service writes its accounts in process).
+ */
+export function embeddedClients(realm: RealmModel): readonly ClientModel[] {
+  return realm.clients.filter((c) => !(c.kind === 'machine' && c.managesUsers));
 }
 
 /** The development additions: the password-grant client (demo users come separately). */

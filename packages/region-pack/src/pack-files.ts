@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { personRoles, type PersonRole } from '@okno/auth';
 import { IanaTimeZone, RegionCalendarFile } from '@okno/calendar';
 import { AgencyName, OfficeContent, ServiceContent } from '@okno/catalogue/content';
+import { DemoApplicant, ImportedStaffMember } from '@okno/identity/content';
 
 /**
  * The files of a region pack (`regions/<code>/`), one schema each. Agencies, offices and
@@ -51,34 +51,11 @@ export const OfficesFile = z
   })
   .strict();
 
-const staffRoleValues = Object.values(personRoles).filter(
-  (r) => r !== personRoles.citizen && r !== personRoles.businessRepresentative,
-) as [PersonRole, ...PersonRole[]];
-const applicantRoleValues = [personRoles.citizen, personRoles.businessRepresentative] as const;
-
-const person = {
-  username: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lowercase letters, digits, dots, dashes'),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
-  email: z.email().optional(),
-};
-
 /** `staff.yaml`: who holds which role at which agency and office (the staff directory). */
 export const StaffFile = z
   .object({
     ...schemaLink,
-    staff: z.array(
-      z
-        .object({
-          ...person,
-          roles: z.array(z.enum(staffRoleValues)).min(1),
-          agency: code.optional(),
-          office: code.optional(),
-        })
-        .strict(),
-    ),
+    staff: z.array(ImportedStaffMember),
   })
   .strict();
 export type StaffMember = z.output<typeof StaffFile>['staff'][number];
@@ -90,19 +67,7 @@ export type StaffMember = z.output<typeof StaffFile>['staff'][number];
 export const DemoPeopleFile = z
   .object({
     ...schemaLink,
-    people: z.array(
-      z
-        .object({
-          ...person,
-          roles: z.array(z.enum(applicantRoleValues)).min(1),
-          /** A business representative's company (OGRN). */
-          company: z
-            .string()
-            .regex(/^\d{13}$/, 'an OGRN of 13 digits')
-            .optional(),
-        })
-        .strict(),
-    ),
+    people: z.array(DemoApplicant),
   })
   .strict();
 

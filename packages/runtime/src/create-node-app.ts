@@ -19,6 +19,7 @@ import {
   type Logger,
   type RateLimits,
   type NativeRoute,
+  type PeopleDirectorySettings,
   type RegionSettings,
   type ServiceCaller,
   type ServiceModule,
@@ -31,6 +32,8 @@ export interface NodeAppDeps {
   services: readonly ServiceModule[];
   database: DatabaseHandle;
   verifier: TokenVerifier | null;
+  /** Where the people who sign in are kept (the identity service's staff import). */
+  people?: PeopleDirectorySettings;
   /** Keys for personal data encrypted at rest. */
   keyring: Keyring;
   /** What the node's plugins implement; listed by /info. */
@@ -228,6 +231,7 @@ export function createNodeApp(deps: NodeAppDeps) {
         ...(deps.payments && { payments: deps.payments }),
         ...(deps.onAccessDenied && { onAccessDenied: deps.onAccessDenied }),
         ...(deps.rateLimits && { rateLimits: deps.rateLimits }),
+        ...(deps.people && { people: deps.people }),
       }),
     );
   }

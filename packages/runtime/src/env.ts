@@ -19,6 +19,11 @@ export const nodeEnv = baseEnv
     /** Defaults to Keycloak's certificate endpoint under the issuer. */
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_AUDIENCE: z.string().default('okno'),
+    /**
+     * The secret of the realm's `okno-people` client, whose service account writes the staff
+     * the region imports into Keycloak. Unset: a node on Keycloak refuses staff imports.
+     */
+    OKNO_PEOPLE_CLIENT_SECRET: secret(16).optional(),
     /** Where callers reach this node; the embedded provider's issuer is built from it. */
     OKNO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** The region's configuration file (deploy/regions/<region>.json) for the embedded provider. */

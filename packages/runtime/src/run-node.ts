@@ -52,10 +52,6 @@ export async function runNode(entry: RunNodeOptions): Promise<void> {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   const logger = createLogger({ name: options.name, level: env.LOG_LEVEL });
-  const identity: NodeIdentity = await refuseBadConfig(options.name, () =>
-    setUpIdentity(env, logger),
-  );
-  if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
   const dataKeys = await refuseBadConfig(options.name, () => loadDataKeys(env));
   const region = await refuseBadConfig(options.name, () => loadRegionSettings(env));
   const { fixedYears, additions } = region.calendar.summary;
@@ -92,12 +88,19 @@ export async function runNode(entry: RunNodeOptions): Promise<void> {
     for (const service of options.services) await service.seedDemo?.(database.db);
     logger.info('demo data loaded');
   }
+  // After the demo data: the embedded provider's people are in the database, and it makes a
+  // first administrator only when there is nobody to sign in as.
+  const identity: NodeIdentity = await refuseBadConfig(options.name, () =>
+    setUpIdentity(env, logger, database.db),
+  );
+  if (!identity.verifier) logger.warn('no OpenID provider: every bearer token will be refused');
 
   const storage = await openStorage(env);
   logger.info({ storage: storage.kind }, 'document storage opened');
   const serviceDeps = {
     db: database.db,
     verifier: identity.verifier,
+    ...(identity.people && { people: identity.people }),
     keyring: dataKeys.keyring,
     region,
     extensions,
@@ -125,6 +128,7 @@ export async function runNode(entry: RunNodeOptions): Promise<void> {
       services: options.services,
       database,
       verifier: identity.verifier,
+      ...(identity.people && { people: identity.people }),
       keyring: dataKeys.keyring,
       extensions,
       storage,

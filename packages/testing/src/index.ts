@@ -8,4 +8,6 @@ export { createTestIssuer, type TestIssuer, type TokenClaims } from './test-issu
 export { BrowserSession, pkcePair } from './browser-session';
 export { testRegion } from './test-region';
 export * from './http-probe';
+export { KeycloakAdmin } from './keycloak-admin';
+export { passwordGrantClaims } from './password-grant';
 export { freePort, startNodeProcess, type NodeProcess } from './node-process';

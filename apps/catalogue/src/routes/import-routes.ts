@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { TransactionRollbackError } from 'drizzle-orm';
 import { personRoles } from '@okno/auth';
-import type { Database, Executor } from '@okno/db';
+import { inTransaction, type Database, type Executor } from '@okno/db';
 import type { AppEnv } from '@okno/http';
 import {
+  Code,
   createRouter,
+  DryRun,
   defineRoute,
+  importBatch,
   invalidFields,
   requirePrincipal,
   type PublicCache,
@@ -24,36 +26,10 @@ import { OfficeContent } from '../model/office';
 import { ServiceContent } from '../model/service-content';
 import type { Author } from '../store/publication';
 
-const code = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by dashes')
-  .max(80);
-const dryRun = z
-  .boolean()
-  .default(false)
-  .openapi({ description: 'Say what would change, and change nothing.' });
-/** A batch is bounded so that one call's transaction stays short; the CLI sends many. */
-const MAX_ITEMS = 1000;
-
-const batch = <T extends z.ZodType>(item: T, name: string, more: z.ZodRawShape = {}) =>
-  z
-    .object({ items: z.array(item).min(1).max(MAX_ITEMS), dryRun, ...more })
-    .strict()
-    .superRefine((body, ctx) => {
-      const seen = new Set<string>();
-      body.items.forEach((entry, i) => {
-        const key = (entry as { code: string }).code;
-        if (seen.has(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['items', i, 'code'],
-            message: `"${key}" is given twice`,
-          });
-        }
-        seen.add(key);
-      });
-    })
-    .openapi(name);
+const code = Code;
+const dryRun = DryRun;
+const batch = <T extends z.ZodType>(item: T, name: string, more?: z.ZodRawShape) =>
+  importBatch(item, 'code', name, more);
 
 /** Dry runs only: what the import's earlier steps bring, which a dry run has not added. */
 const expecting = {
@@ -100,22 +76,14 @@ const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   422: { description: 'Items the catalogue refuses, each named; nothing of the batch is written.' },
 });
 
-/**
- * Runs an import step in one transaction; for a dry run, the same work rolled back, so what it
- * reports is exactly what the real run would do.
- */
+/** An import step in its transaction (rolled back when dry); a refused batch is a 422. */
 async function importing<T>(db: Database, dry: boolean, work: (tx: Executor) => Promise<T>) {
-  let result: T | undefined;
   try {
-    await db.transaction(async (tx) => {
-      result = await work(tx);
-      if (dry) tx.rollback();
-    });
+    return await inTransaction(db, dry, work);
   } catch (error) {
     if (error instanceof ImportRefused) throw invalidFields(error.errors);
-    if (!(error instanceof TransactionRollbackError)) throw error;
+    throw error;
   }
-  return result as T;
 }
 
 /**

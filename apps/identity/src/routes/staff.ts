@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import { personRoles, type PersonRole } from '@okno/auth';
-import { actorOf, recordAudit, type AuditEvent } from '@okno/audit';
-import { newId } from '@okno/db';
+import { personRoles, staffRoles } from '@okno/auth';
+import { actorOf } from '@okno/audit';
 import { staffMembers } from '@okno/db/identity';
 import {
   createRouter,
@@ -16,13 +15,8 @@ import {
   type ServiceCaller,
 } from '@okno/http';
 import { workplaceErrors } from '../directory/catalogue-directory';
-import { roleChanges } from '../directory/role-changes';
+import { saveStaffMember, toStaff } from '../directory/staff-store';
 import { staffAssignmentErrors } from '../directory/staff-rules';
-
-/** Roles a staff record may hold: every person role but the applicants'. */
-const staffRoles = Object.values(personRoles).filter(
-  (r) => r !== personRoles.citizen && r !== personRoles.businessRepresentative,
-) as [PersonRole, ...PersonRole[]];
 
 const StaffInput = z
   .object({
@@ -45,17 +39,6 @@ const StaffMember = z
     updatedAt: z.iso.datetime(),
   })
   .openapi('StaffMember');
-
-const toStaff = (row: typeof staffMembers.$inferSelect): z.infer<typeof StaffMember> => ({
-  subject: row.subject,
-  username: row.username,
-  displayName: row.displayName,
-  ...(row.agencyCode !== null && { agencyCode: row.agencyCode }),
-  ...(row.officeCode !== null && { officeCode: row.officeCode }),
-  roles: row.roles as PersonRole[],
-  active: row.active,
-  updatedAt: row.updatedAt.toISOString(),
-});
 
 const StaffQuery = PageQuery.extend({
   agency: z
@@ -131,54 +114,23 @@ export function staffRoutes(callService: ServiceCaller) {
           ...staffAssignmentErrors(input),
           ...(await workplaceErrors(callService, input)),
         ];
-        return c.var.db.transaction(async (tx) => {
-          if (errors.length > 0) throw invalidFields(errors);
-
-          const [before] = await tx
-            .select()
-            .from(staffMembers)
-            .where(eq(staffMembers.subject, subject));
-          const values = {
-            username: input.username,
-            displayName: input.displayName,
-            agencyCode: input.agencyCode ?? null,
-            officeCode: input.officeCode ?? null,
-            roles: [...new Set(input.roles)],
-            active: input.active,
-            updatedAt: new Date(),
-          };
-          const [saved] = await tx
-            .insert(staffMembers)
-            .values({ id: newId(), subject, ...values })
-            .onConflictDoUpdate({ target: staffMembers.subject, set: values })
-            .returning();
-          if (!saved) throw new Error('staff upsert returned nothing');
-
-          const actor = { ...actorOf(admin, c.var.requestId), target: subject };
-          const { granted, revoked } = roleChanges(before?.roles ?? [], saved.roles);
-          const events: AuditEvent[] = [
-            ...granted.map((role) => ({
-              kind: 'role-granted' as const,
-              ...actor,
-              details: { role },
-            })),
-            ...revoked.map((role) => ({
-              kind: 'role-revoked' as const,
-              ...actor,
-              details: { role },
-            })),
+        if (errors.length > 0) throw invalidFields(errors);
+        const { saved } = await c.var.db.transaction((tx) =>
+          saveStaffMember(
+            tx,
+            subject,
             {
-              kind: 'staff-updated',
-              ...actor,
-              details: {
-                before: before ? toStaff(before) : null,
-                after: toStaff(saved),
-              },
+              username: input.username,
+              displayName: input.displayName,
+              agencyCode: input.agencyCode ?? null,
+              officeCode: input.officeCode ?? null,
+              roles: input.roles,
+              active: input.active,
             },
-          ];
-          await recordAudit(tx, ...events);
-          return c.json(toStaff(saved), 200);
-        });
+            actorOf(admin, c.var.requestId),
+          ),
+        );
+        return c.json(toStaff(saved), 200);
       },
     );
 }

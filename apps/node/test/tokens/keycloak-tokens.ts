@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEV_CLIENT_ID } from '@okno/realm';
-import { KeycloakAdmin } from './keycloak-admin';
+import { KeycloakAdmin } from '@okno/testing';
 import { requestToken, type TokenSource } from './token-source';
 
 export interface KeycloakTestServer {

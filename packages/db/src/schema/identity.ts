@@ -34,6 +34,25 @@ export const staffMembers = identitySchema.table(
   (t) => [index('staff_members_agency_idx').on(t.agencyCode)],
 );
 
+/**
+ * The people the embedded OpenID provider signs in: development only (a production node's
+ * people are the region Keycloak's). Written by the staff import and the demo data, read by
+ * the provider at every sign-in, so an imported person signs in at once.
+ */
+export const embeddedAccounts = identitySchema.table('embedded_accounts', {
+  subject: text('subject').primaryKey(),
+  username: text('username').notNull().unique(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  email: text('email'),
+  roles: text('roles').array().notNull(),
+  agency: text('agency'),
+  office: text('office'),
+  company: text('company'),
+  enabled: boolean('enabled').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const partnerKinds = ['post', 'bank', 'cash-desk', 'mobile-sync', 'federal-hub'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 

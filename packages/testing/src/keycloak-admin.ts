@@ -46,6 +46,38 @@ export class KeycloakAdmin {
     await this.call('POST', `${realm}/clients`, client);
   }
 
+  /** The id of the user of this username, if the realm has them. */
+  async userId(realm: string, username: string): Promise<string | undefined> {
+    const res = await this.call(
+      'GET',
+      `${realm}/users?exact=true&username=${encodeURIComponent(username)}`,
+    );
+    return ((await res.json()) as { id: string }[])[0]?.id;
+  }
+
+  /** A user as Keycloak holds them, with their realm roles' names. */
+  async user(realm: string, id: string) {
+    const user = (await (await this.call('GET', `${realm}/users/${id}`)).json()) as {
+      username: string;
+      enabled: boolean;
+      firstName: string;
+      attributes?: Record<string, string[]>;
+    };
+    const roles = (await (
+      await this.call('GET', `${realm}/users/${id}/role-mappings/realm`)
+    ).json()) as { name: string }[];
+    return { ...user, roles: roles.map((r) => r.name) };
+  }
+
+  /** Gives a user a password (not temporary), as the realm's administrator would. */
+  async setPassword(realm: string, id: string, password: string): Promise<void> {
+    await this.call('PUT', `${realm}/users/${id}/reset-password`, {
+      type: 'password',
+      value: password,
+      temporary: false,
+    });
+  }
+
   async clientSecret(realm: string, clientId: string): Promise<string> {
     const id = await this.clientUuid(realm, clientId);
     if (!id) throw new Error(`no client ${clientId} in realm ${realm}`);
