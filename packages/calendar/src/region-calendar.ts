@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 import {
   CalendarYear,
@@ -41,11 +42,15 @@ export function regionWorkingDays(
   );
 }
 
-/** Reads a region's calendar file; throws with every problem named by its path. */
+/**
+ * Reads a region's calendar file, YAML as a region pack's `calendar.yaml` is (JSON is YAML
+ * too); throws with every problem named by its path. YAML 1.2's core schema: an unquoted date
+ * stays the text the schema checks, not a timestamp.
+ */
 export function loadRegionCalendarFile(path: string): RegionCalendarFile {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = load(readFileSync(path, 'utf8'), { filename: path, schema: CORE_SCHEMA });
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }

@@ -107,22 +107,27 @@ export function regionCommands(): Command {
 
   region
     .command('check')
-    .description('check a pack, naming every problem by file, line and path (no node needed)')
-    .argument('<folder>', "the region's pack, e.g. regions/ru-tom")
+    .description('check packs, naming every problem by file, line and path (no node needed)')
+    .argument('<folders...>', "a region's pack, e.g. regions/ru-tom, or several")
     .option('--no-federal', 'without the federal pack')
-    .action((folder: string, flags: { federal: boolean }) => {
-      const { problems, packs } = readPacks(packFolders(folder, flags.federal));
+    .action((folders: string[], flags: { federal: boolean }) => {
+      // Each region's pack with the federal pack, as it would be imported.
+      const problems = [];
+      for (const folder of folders) {
+        const read = readPacks(packFolders(folder, flags.federal));
+        problems.push(...read.problems);
+        for (const pack of read.packs ?? []) {
+          console.log(
+            `${pack.name}: ${pack.agencies.length} agencies, ${pack.offices.length} offices, ${pack.staff.length} staff, ${pack.services.length} services: no problems`,
+          );
+        }
+      }
       if (problems.length > 0) {
         throw new CliError(
           [`${problems.length} problems:`, ...problems.map((p) => `  ${formatProblem(p)}`)].join(
             '\n',
           ),
           1,
-        );
-      }
-      for (const pack of packs ?? []) {
-        console.log(
-          `${pack.name}: ${pack.agencies.length} agencies, ${pack.offices.length} offices, ${pack.staff.length} staff, ${pack.services.length} services: no problems`,
         );
       }
     });

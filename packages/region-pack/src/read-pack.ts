@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { load, type YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formErrors } from '@okno/catalogue/content';
@@ -126,7 +126,7 @@ function parseFile<S extends z.ZodType>(
   let data: unknown;
   try {
     // js-yaml for speed (a region's thousands of service files); it refuses keys given twice.
-    data = load(text, { filename: file });
+    data = load(text, { filename: file, schema: CORE_SCHEMA });
   } catch (error) {
     const mark = (error as YAMLException).mark as { line?: number } | undefined;
     problems.push({

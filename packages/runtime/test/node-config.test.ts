@@ -105,8 +105,27 @@ describe('node configuration', () => {
     );
     writeFileSync(file, '{ "additions": ');
     expect(() => loadRegionSettings(parseEnv(nodeEnv, { OKNO_CALENDAR_FILE: file }))).toThrow(
-      /OKNO_CALENDAR_FILE: .*calendar\.json: .*JSON/,
+      /OKNO_CALENDAR_FILE: .*calendar\.json: unexpected end of the stream/,
     );
+  });
+
+  it("reads a region pack's calendar.yaml as it is written: comments, unquoted dates", () => {
+    const file = join(dataDir, 'calendar.yaml');
+    writeFileSync(
+      file,
+      [
+        '# yaml-language-server: $schema=../schema/calendar.schema.json',
+        'additions:',
+        '  2026:',
+        '    source: Закон республики о праздниках',
+        '    daysOff: [2026-03-20]',
+        '',
+      ].join('\n'),
+    );
+    const settings = loadRegionSettings(
+      parseEnv(nodeEnv, { OKNO_TIME_ZONE: 'Europe/Moscow', OKNO_CALENDAR_FILE: file }),
+    );
+    expect(settings.calendar.isWorkingDay('2026-03-20')).toBe(false);
   });
 
   it('reads where to reach the services a process does not host', () => {

@@ -9,5 +9,5 @@ export { BrowserSession, pkcePair } from './browser-session';
 export { testRegion } from './test-region';
 export * from './http-probe';
 export { KeycloakAdmin } from './keycloak-admin';
-export { passwordGrantClaims } from './password-grant';
+export { passwordGrantClaims, passwordGrantToken } from './password-grant';
 export { freePort, startNodeProcess, type NodeProcess } from './node-process';
