@@ -5,6 +5,7 @@ import { formatProblem, readPacks } from '@okno/region-pack';
 import { CliError } from './cli-error';
 import { nodeClient, type Credentials } from './node-client';
 import { progressFor } from './progress';
+import { exportRegion } from './region-export';
 import { describeReport, importRegion } from './region-import';
 import { camel, productionFlags, productionInit } from './region-init-production';
 import { initDevelopmentRegion } from './region-scaffold';
@@ -149,6 +150,38 @@ export function regionCommands(): Command {
     });
     console.log(describeReport(report, flags.dryRun));
     console.log(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  nodeOptions(
+    region
+      .command('export')
+      .description("write a running node's catalogue and staff as a region pack (import's inverse)")
+      .argument('<folder>', 'the pack to write, e.g. regions/ru-tom')
+      .option(
+        '--federal-to <folder>',
+        'write services of level federal to this federal pack instead of the region pack',
+      ),
+  ).action(async (folder: string, flags: NodeFlags & { federalTo?: string }) => {
+    const target = resolve(folder);
+    const federalTo = flags.federalTo === undefined ? undefined : resolve(flags.federalTo);
+    // Without --federal-to, the federal pack's own services stay out of the region's pack, so
+    // that importing the two together gives each service once.
+    const federalCodes =
+      federalTo === undefined && existsSync(federalPack)
+        ? new Set(
+            (readPacks([federalPack]).packs ?? []).flatMap((p) => p.services.map((s) => s.code)),
+          )
+        : new Set<string>();
+    const report = await exportRegion({
+      node: nodeClient(flags.url, credentials(flags)),
+      folder: target,
+      federalFolder: federalTo,
+      federalCodes,
+    });
+    console.log(
+      `wrote ${folder}: ${report.agencies} agencies, ${report.offices} offices, ${report.services} services, ${report.staff} staff` +
+        (federalTo ? `; ${flags.federalTo}: ${report.federalServices} services` : ''),
+    );
   });
 
   return region;

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { stringify } from 'yaml';
 import { RegionFile } from '@okno/region-pack';
 import { CliError } from './cli-error';
+import { packText } from './pack-text';
 
 export interface DevelopmentRegion {
   code: string;
@@ -11,10 +11,6 @@ export interface DevelopmentRegion {
   timeZone?: string | undefined;
   uinPrefix?: string | undefined;
 }
-
-/** The first lines of a pack file: what it is, and the schema an editor checks it by. */
-const header = (schema: string, what: string) =>
-  `# yaml-language-server: $schema=../schema/${schema}.schema.json\n# ${what} (docs/regions.md)\n`;
 
 /**
  * `region init <CODE>` for development: a region's pack to fill in, `regions/<code>/`, with
@@ -50,28 +46,31 @@ export function initDevelopmentRegion(root: string, options: DevelopmentRegion):
   if (existsSync(folder)) throw new CliError(`not overwriting ${relative(root, folder)}`);
   mkdirSync(join(folder, 'services'), { recursive: true });
   const files: Record<string, string> = {
-    'region.yaml': header('region', 'Who the region is') + stringify({ ...region }),
-    'agencies.yaml':
-      header('agencies', "The region's agencies: each service and office names one") +
-      stringify({ agencies: [{ code: `${code}-mfc`, name: { ru: 'МФЦ', en: 'MFC' } }] }),
-    'offices.yaml':
-      header('offices', 'MFCs, post offices, mobile offices (with routes), agencies’ own offices') +
-      stringify({ offices: [] }),
-    'staff.yaml':
-      header('staff', 'Who holds which role at which agency and office') +
-      stringify({
-        staff: [
-          {
-            username: `${code}-admin`,
-            firstName: 'Администратор',
-            lastName: region.code,
-            roles: ['regional-admin'],
-          },
-        ],
-      }),
-    'demo-people.yaml':
-      header('demo-people', 'Development only: applicants to sign in as (password = username)') +
-      stringify({
+    'region.yaml': packText('region', 'Who the region is', { ...region }),
+    'agencies.yaml': packText(
+      'agencies',
+      "The region's agencies: each service and office names one",
+      { agencies: [{ code: `${code}-mfc`, name: { ru: 'МФЦ', en: 'MFC' } }] },
+    ),
+    'offices.yaml': packText(
+      'offices',
+      'MFCs, post offices, mobile offices (with routes), agencies’ own offices',
+      { offices: [] },
+    ),
+    'staff.yaml': packText('staff', 'Who holds which role at which agency and office', {
+      staff: [
+        {
+          username: `${code}-admin`,
+          firstName: 'Администратор',
+          lastName: region.code,
+          roles: ['regional-admin'],
+        },
+      ],
+    }),
+    'demo-people.yaml': packText(
+      'demo-people',
+      'Development only: applicants to sign in as (password = username)',
+      {
         people: [
           {
             username: `${code}-citizen`,
@@ -80,10 +79,11 @@ export function initDevelopmentRegion(root: string, options: DevelopmentRegion):
             roles: ['citizen'],
           },
         ],
-      }),
-    'calendar.yaml':
-      header('calendar', "The region's own holidays, added to the federal years") +
-      stringify({ additions: {} }),
+      },
+    ),
+    'calendar.yaml': packText('calendar', "The region's own holidays, added to the federal years", {
+      additions: {},
+    }),
     'services/README.md':
       '# Services\n\nOne file per service, named by its code (`school-enrolment.yaml`); see docs/regions.md.\n',
   };
@@ -95,6 +95,6 @@ export function initDevelopmentRegion(root: string, options: DevelopmentRegion):
     'Next (docs/regions.md):',
     `  fill in ${at}/*.yaml and ${at}/services/, then check it:  pnpm okno region check ${at}`,
     `  start a node for the region:  OKNO_REGION=${region.code} OKNO_TIME_ZONE=${region.timeZone} OKNO_DEMO_DATA=false pnpm start`,
-    `  import the pack:  pnpm okno region import ${at} --username admin1 --password admin1`,
+    `  import the pack:  pnpm okno region import ${at} --username admin --password admin`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordGrantClaims, startNodeProcess, type NodeProcess } from '@okno/testing';
+import { readPacks } from '@okno/region-pack';
 import { okno } from './okno-cli';
 
 const fixtures = fileURLToPath(new URL('../../region-pack/test/fixtures', import.meta.url));
@@ -106,6 +107,40 @@ describe('pnpm okno region import, into a running node', () => {
     expect(real.stdout).toContain('1 changes made');
     const published = (await (await service('xyz-school')).json()) as { version: number };
     expect(published.version).toBe(2);
+  });
+
+  it('exports what the node holds as a pack that imports to no change: the round trip', async () => {
+    const exported = join(work, 'exported', 'ru-xyz');
+    const run = await okno(['region', 'export', exported, '--url', node.url, ...signIn]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('3 agencies, 1 offices, 1 services, 2 staff');
+    // The files the node does not hold come from the team's pack.
+    for (const file of ['region.yaml', 'demo-people.yaml', 'calendar.yaml']) {
+      cpSync(join(pack, file), join(exported, file));
+    }
+    const read = (folder: string) => {
+      const [only] = readPacks([folder]).packs ?? [];
+      const byCode = <T extends { code: string }>(items: T[]) =>
+        [...items].sort((a, b) => a.code.localeCompare(b.code));
+      return {
+        agencies: byCode(only?.agencies ?? []),
+        offices: byCode(only?.offices ?? []),
+        services: byCode(only?.services ?? []),
+        staff: [...(only?.staff ?? [])].sort((a, b) => a.username.localeCompare(b.username)),
+      };
+    };
+    expect(read(exported)).toEqual(read(pack));
+    const again = await okno([
+      'region',
+      'import',
+      exported,
+      '--no-federal',
+      '--url',
+      node.url,
+      ...signIn,
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 changes made');
   });
 
   it('refuses a pack with five planted errors, naming each by file, line and path, and writes nothing', async () => {

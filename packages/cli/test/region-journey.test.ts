@@ -10,11 +10,14 @@ import {
   startNodeProcess,
   type NodeProcess,
 } from '@okno/testing';
+import { readPacks } from '@okno/region-pack';
 import { okno } from './okno-cli';
 
 // A second region on a node of its own, as its IT team would stand it up: the committed
-// regions/ru-tom pack imported into a fresh RU-TOM node, then a whole journey by its own people.
+// regions/ru-tom pack imported with the federal pack into a fresh RU-TOM node, then a whole
+// journey by its own people.
 const pack = fileURLToPath(new URL('../../../regions/ru-tom', import.meta.url));
+const federalPack = fileURLToPath(new URL('../../../regions/federal', import.meta.url));
 const nodeMain = fileURLToPath(new URL('../../../apps/node/src/main.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'okno-ru-tom-'));
 let node: NodeProcess;
@@ -35,7 +38,6 @@ beforeAll(async () => {
     'region',
     'import',
     pack,
-    '--no-federal',
     '--url',
     node.url,
     '--username',
@@ -72,16 +74,24 @@ const codesOf = async (path: string) =>
 
 describe('a RU-TOM node stood up from its pack', () => {
   it("holds the region's catalogue and people, and nothing of the demo region", async () => {
-    expect((await codesOf('/api/catalogue/agencies?limit=100')).sort()).toEqual([
-      'tom-education',
-      'tom-mfc',
-      'tom-social',
-    ]);
+    const [tom, federal] = readPacks([pack, federalPack]).packs ?? [];
+    const agencies = (await (
+      await fetch(`${node.url}/api/catalogue/agencies?limit=100`)
+    ).json()) as {
+      items: { code: string; name: { ru: string; en: string } }[];
+    };
+    expect(agencies.items.map((a) => a.code).sort()).toEqual(
+      (tom?.agencies ?? []).map((a) => a.code).sort(),
+    );
+    expect(JSON.stringify(agencies.items)).not.toMatch(/Кемеров|Кузбас|Kemerovo|Kuzbass/);
     expect((await codesOf('/api/catalogue/offices?limit=100')).sort()).toEqual([
       'tom-mfc-central',
       'tom-social-reception',
     ]);
-    expect(await codesOf('/api/catalogue/services?limit=100')).toEqual(['tom-large-family-status']);
+    // The region's own service and every federal one, each at the region's office of its agency.
+    expect((await codesOf('/api/catalogue/services?limit=100')).sort()).toEqual(
+      [...(tom?.services ?? []), ...(federal?.services ?? [])].map((s) => s.code).sort(),
+    );
     for (const demo of ['admin1', 'counter1', 'officer1', 'citizen1']) {
       expect(await tokenOf(demo), demo).toBeUndefined();
     }
