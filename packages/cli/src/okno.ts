@@ -3,12 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { regionCommands } from './region-commands';
 import { keysCommand } from './keys-command';
+import { realmCommand } from './realm-command';
 
 const program = new Command('okno')
   .description("Okno's commands for a region's IT team: its pack, its deployment, its keys.")
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 program.addCommand(regionCommands());
 program.addCommand(keysCommand());
+program.addCommand(realmCommand());
 // Every command answers a mistake the same way: its usage hint, exit code 2, no stack.
 const everyCommand = (command: Command): Command[] => [
   command,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRoles } from '@okno/auth';
@@ -7,7 +6,6 @@ import {
   describeRealm,
   loadRegionConfig,
   PORTAL_CLIENT_ID,
-  realmFiles,
   RegionConfig,
   toKeycloakRealm,
   toKeycloakUsers,
@@ -124,11 +122,5 @@ describe('the Keycloak realm of a region', () => {
     expect(bad.success).toBe(false);
     const paths = bad.error?.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['code', 'portal.redirectUris.0']));
-  });
-
-  it('matches the files committed in deploy/keycloak (run pnpm realm:generate)', () => {
-    for (const [name, content] of realmFiles(config)) {
-      expect(readFileSync(join(root, 'deploy/keycloak', name), 'utf8'), name).toBe(content);
-    }
   });
 });
