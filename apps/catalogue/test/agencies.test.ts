@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@okno/db/identity';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { catalogueHarness, editorOf, type CatalogueHarness } from './catalogue-harness';
-import { serviceContent } from './service-fixture';
+import { officeContent, serviceContent } from './service-fixture';
 
 let h: CatalogueHarness;
 beforeAll(async () => {
@@ -72,16 +72,12 @@ describe(`the region's agencies on ${testDatabaseKind}`, () => {
         message: 'there is no agency "ministry-of-magic"',
       }),
     ]);
-    const office = await h.as(admin, 'PUT', '/offices/magic-office', {
-      kind: 'agency-office',
-      agencyCode: 'ministry-of-magic',
-      name: { ru: 'Офис', en: 'Office' },
-      address: { ru: 'Адрес', en: 'Address' },
-      coordinates: { lat: 56.5, lon: 85 },
-      openingHours: { mon: [{ from: '09:00', to: '18:00' }] },
-      channel: 'mfc',
-      services: 'all',
-    });
+    const office = await h.as(
+      admin,
+      'PUT',
+      '/offices/magic-office',
+      officeContent('ministry-of-magic'),
+    );
     expect(office.status).toBe(422);
     expect(JSON.stringify(await office.json())).toContain(
       'there is no agency \\"ministry-of-magic\\"',

@@ -4,7 +4,7 @@ import { serviceVersions } from '@okno/db/catalogue';
 import { auditEvents } from '@okno/db/identity';
 import { testDatabaseKind, type TokenClaims } from '@okno/testing';
 import { catalogueHarness, editorOf, type CatalogueHarness } from './catalogue-harness';
-import { serviceContent } from './service-fixture';
+import { officeContent, serviceContent } from './service-fixture';
 
 let h: CatalogueHarness;
 beforeAll(async () => {
@@ -121,6 +121,52 @@ describe(`importing a region pack into the catalogue on ${testDatabaseKind}`, ()
     // The demo agencies are not in this pack and are responsible for nothing: retired.
     expect((real.body['agencies'] as { code: string }[]).map((a) => a.code)).toContain('education');
     expect((await h.app.request('/agencies/education')).status).toBe(200);
+  });
+
+  it('closes the offices the pack no longer lists, and reopens one it lists again', async () => {
+    const office = { code: 'tom-school-office', content: officeContent('tom-education') };
+    const old = { ...office, code: 'tom-old-office' };
+    expect(outcomes((await post('/imports/offices', { items: [office, old] })).body)).toEqual({
+      'tom-school-office': 'added',
+      'tom-old-office': 'added',
+    });
+    const listed = async () =>
+      ((await (await h.app.request('/offices')).json()) as { items: { code: string }[] }).items.map(
+        (o) => o.code,
+      );
+    expect(await listed()).toEqual(['tom-old-office', 'tom-school-office']);
+    const keep = {
+      services: ['tom-school'],
+      agencies: ['tom-education'],
+      offices: ['tom-school-office'],
+    };
+    const dry = await post('/imports/retire-missing', { keep, dryRun: true });
+    expect(dry.body['offices']).toEqual([{ code: 'tom-old-office', outcome: 'retired' }]);
+    expect(await listed()).toContain('tom-old-office');
+
+    const real = await post('/imports/retire-missing', { keep });
+    expect(real.body['offices']).toEqual(dry.body['offices']);
+    expect(await listed()).toEqual(['tom-school-office']);
+    // Still there for the applications that name it, marked closed, and audited.
+    const closed = await h.app.request('/offices/tom-old-office');
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as { retiredAt?: string }).retiredAt).toBeDefined();
+    const audit = await h.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, 'tom-old-office'));
+    expect(audit.map((e) => [e.kind, e.details])).toContainEqual([
+      'catalogue-office-retired',
+      { import: true },
+    ]);
+    // A second run finds nothing more to close.
+    expect((await post('/imports/retire-missing', { keep })).body['offices']).toEqual([]);
+
+    // Listed again, the same description reopens it: a change, not nothing.
+    expect(outcomes((await post('/imports/offices', { items: [old] })).body)).toEqual({
+      'tom-old-office': 'changed',
+    });
+    expect(await listed()).toEqual(['tom-old-office', 'tom-school-office']);
   });
 
   it('is for the regional administrator only', async () => {

@@ -55,3 +55,17 @@ export function serviceContent(
     ...overrides,
   };
 }
+
+/** An agency's own office, open on Mondays, offering the whole catalogue. */
+export function officeContent(agencyCode: string) {
+  return {
+    kind: 'agency-office',
+    channel: 'portal',
+    agencyCode,
+    name: { ru: 'Приёмная', en: 'Reception' },
+    address: { ru: 'Томск, пр. Ленина, 1', en: '1 Lenina Ave, Tomsk' },
+    coordinates: { lat: 56.48, lon: 84.95 },
+    openingHours: { mon: [{ from: '09:00', to: '18:00' }] },
+    services: 'all',
+  };
+}

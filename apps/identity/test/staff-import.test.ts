@@ -170,6 +170,30 @@ describe(`staff import on ${testDatabaseKind}`, () => {
   });
 });
 
+describe(`staff at a closed office on ${testDatabaseKind}`, () => {
+  it('refuses to place anyone at an office the region closed', async () => {
+    // The region's next pack lists only the reception: the catalogue closes every other office.
+    await h.catalogue('POST', '/imports/retire-missing', {
+      keep: { services: ['none'], agencies: ['tom-social'], offices: ['tom-social-central'] },
+    });
+    const res = await post('/imports/staff', {
+      items: [
+        {
+          ...officer,
+          username: 'tom.mfc',
+          agency: 'mfc',
+          office: 'mfc-kemerovo-central',
+          roles: ['mfc-officer'],
+        },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(
+      ((await res.json()) as Problem).errors.map((e) => [e.pointer, e.message]),
+    ).toContainEqual(['/items/0/office', 'the office is closed']);
+  });
+});
+
 describe('staff import on a node that cannot write its people', () => {
   let bare: IdentityHarness;
   beforeAll(async () => {

@@ -19,6 +19,7 @@ const contextOfKind: Record<Exclude<AuditKind, 'access-denied'>, AuditContext> =
   'catalogue-published': 'catalogue',
   'catalogue-retired': 'catalogue',
   'catalogue-office-saved': 'catalogue',
+  'catalogue-office-retired': 'catalogue',
   'application-decided': 'applications',
   'application-issued': 'applications',
   'document-uploaded': 'documents',

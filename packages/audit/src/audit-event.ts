@@ -14,6 +14,7 @@ export const auditKinds = [
   'catalogue-published',
   'catalogue-retired',
   'catalogue-office-saved',
+  'catalogue-office-retired',
   'application-decided',
   'application-issued',
   'document-uploaded',

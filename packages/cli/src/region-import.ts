@@ -14,6 +14,7 @@ interface PeopleResults {
 interface Retired {
   services: { code: string; outcome: Outcome }[];
   agencies: { code: string; outcome: Outcome }[];
+  offices: { code: string; outcome: Outcome }[];
 }
 
 /** What an import did (or, dry, would do), by kind: each item's code and outcome. */
@@ -96,11 +97,16 @@ export async function importRegion(options: ImportOptions): Promise<ImportReport
   await send('services', services, expect);
   await send('offices', offices, expect);
   const retired = (await options.node.post('/api/catalogue/imports/retire-missing', {
-    keep: { services: services.map((s) => s.code), agencies: agencies.map((a) => a.code) },
+    keep: {
+      services: services.map((s) => s.code),
+      agencies: agencies.map((a) => a.code),
+      ...(offices.length > 0 && { offices: offices.map((o) => o.code) }),
+    },
     dryRun,
   })) as Retired;
   for (const { code } of retired.services) report.services.set(code, 'retired');
   for (const { code } of retired.agencies) report.agencies.set(code, 'retired');
+  for (const { code } of retired.offices) report.offices.set(code, 'retired');
 
   const sendPeople = async (
     kind: 'staff' | 'people',

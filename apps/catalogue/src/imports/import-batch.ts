@@ -8,7 +8,13 @@ import { formErrors } from '../model/form-rules';
 import { OfficeContent } from '../model/office';
 import { ServiceContent } from '../model/service-content';
 import { agencyProblems, retireAgency, saveAgency } from '../store/agency-store';
-import { lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
+import {
+  lockOffice,
+  openOfficesExcept,
+  retireOffice,
+  saveOffice,
+  unknownServiceCodes,
+} from '../store/office-store';
 import {
   announceOfficeSaved,
   announcePublished,
@@ -100,7 +106,8 @@ export async function importOffices(
     }
     if (errors.length > 0) continue;
     const current = await lockOffice(tx, code);
-    if (current && isDeepStrictEqual(OfficeContent.parse(current.content), content)) {
+    const open = current?.retiredAt === null;
+    if (current && open && isDeepStrictEqual(OfficeContent.parse(current.content), content)) {
       results.push({ code, outcome: 'unchanged' });
       continue;
     }
@@ -181,13 +188,14 @@ export async function importServices(
 
 /**
  * What the pack no longer holds is retired, never deleted: published services whose code is
- * not kept, and agencies (an agency still responsible for a published service stays).
+ * not kept, agencies (an agency still responsible for a published service stays), and
+ * offices (closed: no longer listed or chosen).
  */
 export async function retireMissing(
   tx: Executor,
-  keep: { services: string[]; agencies: string[] },
+  keep: { services: string[]; agencies: string[]; offices?: string[] | undefined },
   author: Author,
-): Promise<{ services: ImportResult[]; agencies: ImportResult[] }> {
+): Promise<{ services: ImportResult[]; agencies: ImportResult[]; offices: ImportResult[] }> {
   const gone = await tx
     .select({ code: serviceVersions.serviceCode })
     .from(serviceVersions)
@@ -223,5 +231,12 @@ export async function retireMissing(
     await retireAgency(tx, code, author);
     retiredAgencies.push({ code, outcome: 'retired' });
   }
-  return { services, agencies: retiredAgencies };
+  // Offices only when the import says which it keeps (older callers did not).
+  const retiredOffices: ImportResult[] = [];
+  if (keep.offices) {
+    for (const { code } of await openOfficesExcept(tx, keep.offices)) {
+      if (await retireOffice(tx, code, author)) retiredOffices.push({ code, outcome: 'retired' });
+    }
+  }
+  return { services, agencies: retiredAgencies, offices: retiredOffices };
 }

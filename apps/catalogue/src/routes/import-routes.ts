@@ -57,6 +57,8 @@ const RetireMissing = z
     keep: z.object({
       services: z.array(code).min(1).max(60_000),
       agencies: z.array(code).min(1).max(5_000),
+      // Offices the pack lists; those it does not are closed. Absent: offices are left alone.
+      offices: z.array(code).min(1).max(60_000).optional(),
     }),
     dryRun,
   })
@@ -67,6 +69,7 @@ const Retired = z
     dryRun: z.boolean(),
     services: z.array(z.object({ code: z.string(), outcome: Outcome })),
     agencies: z.array(z.object({ code: z.string(), outcome: Outcome })),
+    offices: z.array(z.object({ code: z.string(), outcome: Outcome })),
   })
   .openapi('ImportRetired');
 

@@ -1,7 +1,19 @@
-import { and, arrayContains, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  eq,
+  inArray,
+  isNull,
+  notInArray,
+  or,
+  type SQL,
+} from 'drizzle-orm';
+import { actorOf, recordAudit } from '@okno/audit';
 import { newId, type Executor } from '@okno/db';
 import { catalogueOffices, services } from '@okno/db/catalogue';
 import type { OfficeContent } from '../model/office';
+import type { Author } from './publication';
 
 export type OfficeRow = typeof catalogueOffices.$inferSelect;
 
@@ -15,9 +27,10 @@ export interface OfficeFilters {
   channels?: readonly string[] | undefined;
 }
 
-/** Creates the office or replaces its description. */
+/** Creates the office or replaces its description; a retired office described again reopens. */
 export async function saveOffice(db: Executor, code: string, content: OfficeContent) {
   const values = {
+    retiredAt: null,
     kind: content.kind,
     agencyCode: content.agencyCode,
     channel: content.channel,
@@ -33,7 +46,8 @@ export async function saveOffice(db: Executor, code: string, content: OfficeCont
 
 export async function listOffices(db: Executor, f: OfficeFilters): Promise<OfficeRow[]> {
   const o = catalogueOffices;
-  const where: (SQL | undefined)[] = [];
+  // A closed office is nowhere to apply or collect: never listed.
+  const where: (SQL | undefined)[] = [isNull(o.retiredAt)];
   if (f.kind) where.push(eq(o.kind, f.kind));
   if (f.agency) where.push(eq(o.agencyCode, f.agency));
   if (f.channel) where.push(eq(o.channel, f.channel));
@@ -70,4 +84,30 @@ export async function unknownServiceCodes(db: Executor, codes: readonly string[]
     .where(inArray(services.code, [...codes]));
   const knownCodes = new Set(known.map((r) => r.code));
   return codes.filter((c) => !knownCodes.has(c));
+}
+
+/** Open offices whose codes are not kept (a region pack's import: offices it no longer lists). */
+export async function openOfficesExcept(db: Executor, keep: readonly string[]) {
+  return db
+    .select({ code: catalogueOffices.code })
+    .from(catalogueOffices)
+    .where(and(isNull(catalogueOffices.retiredAt), notInArray(catalogueOffices.code, [...keep])))
+    .orderBy(asc(catalogueOffices.code));
+}
+
+/** Closes an open office: no longer listed or chosen; applications that name it keep it. */
+export async function retireOffice(tx: Executor, code: string, author: Author): Promise<boolean> {
+  const [retired] = await tx
+    .update(catalogueOffices)
+    .set({ retiredAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(catalogueOffices.code, code), isNull(catalogueOffices.retiredAt)))
+    .returning({ code: catalogueOffices.code });
+  if (!retired) return false;
+  await recordAudit(tx, {
+    kind: 'catalogue-office-retired',
+    ...actorOf(author.principal, author.requestId),
+    target: code,
+    details: { ...(author.import && { import: true }) },
+  });
+  return true;
 }

@@ -2,13 +2,17 @@ import { z } from 'zod';
 import type { FieldError, ServiceCaller } from '@okno/http';
 
 const AgencyAnswer = z.object({ code: z.string(), retiredAt: z.string().optional() });
-const OfficeAnswer = z.object({ code: z.string(), content: z.object({ agencyCode: z.string() }) });
+const OfficeAnswer = z.object({
+  code: z.string(),
+  content: z.object({ agencyCode: z.string() }),
+  retiredAt: z.string().optional(),
+});
 
 /**
  * Where a staff member may work, checked against the catalogue: agencies and offices have one
  * owner, the catalogue, and identity reads them through its public API (never a copy of its
  * tables). Field errors for each problem; none when the agency exists and is not retired and
- * the office is one of that agency's.
+ * the office is one of that agency's and open.
  */
 export async function workplaceErrors(
   callService: ServiceCaller,
@@ -24,8 +28,10 @@ export async function workplaceErrors(
   }
   if (staff.officeCode) {
     const office = await read(callService, `/offices/${encodeURIComponent(staff.officeCode)}`);
-    if (!office) error('/officeCode', 'no such office');
-    else if (OfficeAnswer.parse(office).content.agencyCode !== staff.agencyCode) {
+    const answer = office === undefined ? undefined : OfficeAnswer.parse(office);
+    if (!answer) error('/officeCode', 'no such office');
+    else if (answer.retiredAt) error('/officeCode', 'the office is closed');
+    else if (answer.content.agencyCode !== staff.agencyCode) {
       error('/officeCode', "is not an office of the member's agency");
     }
   }

@@ -126,6 +126,8 @@ export const catalogueOffices = catalogueSchema.table(
     serviceCodes: text('service_codes').array(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Closed: no longer listed, chosen or worked at; kept for the applications that name it. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [index('offices_service_codes_idx').using('gin', t.serviceCodes)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "catalogue"."offices" ADD COLUMN "retired_at" timestamp with time zone;
