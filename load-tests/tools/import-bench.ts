@@ -51,8 +51,8 @@ try {
   );
   try {
     const client = nodeClient(node.url, {
-      username: 'admin1',
-      password: 'admin1',
+      username: 'admin',
+      password: 'admin',
       clientId: 'okno-dev',
     });
     const quiet = { start: () => undefined, advance: () => undefined, stop: () => undefined };
