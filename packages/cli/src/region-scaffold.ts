@@ -94,7 +94,7 @@ export function initDevelopmentRegion(root: string, options: DevelopmentRegion):
     '',
     'Next (docs/regions.md):',
     `  fill in ${at}/*.yaml and ${at}/services/, then check it:  pnpm okno region check ${at}`,
-    `  start a node for the region:  OKNO_REGION=${region.code} OKNO_TIME_ZONE=${region.timeZone} OKNO_DEMO_DATA=false pnpm start`,
+    `  start a node for the region:  OKNO_REGION=${region.code} OKNO_TIME_ZONE=${region.timeZone} pnpm start`,
     `  import the pack:  pnpm okno region import ${at} --username admin --password admin`,
   ].join('\n');
 }

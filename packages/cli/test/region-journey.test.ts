@@ -27,7 +27,7 @@ beforeAll(async () => {
     {
       OKNO_REGION: 'RU-TOM',
       OKNO_TIME_ZONE: 'Asia/Tomsk',
-      OKNO_DEMO_DATA: 'false',
+      // Demo data left on, as a development node has it: it is the demo region's, not loaded.
       OKNO_CALENDAR_FILE: join(pack, 'calendar.yaml'),
       OKNO_DATA_DIR: join(work, 'data'),
       NODE_ENV: 'development',

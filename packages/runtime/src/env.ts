@@ -117,7 +117,7 @@ export const nodeEnv = baseEnv
       .regex(/^\s*[a-z]+(\s*,\s*[a-z]+)*\s*$/, 'service names separated by commas')
       .transform((list) => list.split(',').map((name) => name.trim()))
       .optional(),
-    /** Load demo data on start; on by default outside production. */
+    /** Load the demo region's (RU-KEM) data on start; on by default outside production. */
     OKNO_DEMO_DATA: flag,
     /** Apply migrations on start; turn off where a migration job runs before roll-out. */
     OKNO_MIGRATE: flag,

@@ -63,7 +63,9 @@ export async function setUpIdentity(
   const publicUrl = (env.OKNO_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const region = regionConfig(env, publicUrl);
   const realm = withDevelopmentClient(describeRealm(region));
-  const machineClients = embeddedClients(realm).flatMap((c) => (c.kind === 'machine' ? [c.clientId] : []));
+  const machineClients = embeddedClients(realm).flatMap((c) =>
+    c.kind === 'machine' ? [c.clientId] : [],
+  );
   const { secrets, path } = await loadOrCreateSecrets(env.OKNO_DATA_DIR, machineClients);
   const accounts = accountStore(db);
   // Like Keycloak's bootstrap administrator: someone to import the region's people as.

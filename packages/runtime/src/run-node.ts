@@ -18,6 +18,9 @@ import { setUpIdentity, type NodeIdentity } from './identity-provider';
 import { superviseWorkers } from './workers';
 import { refuseBadConfig } from './refuse-bad-config';
 
+/** The region whose data a development node loads as demo data (regions/ru-kem). */
+const DEMO_REGION = 'RU-KEM';
+
 export interface RunNodeOptions {
   /** The process's name in logs and telemetry: 'okno-node', or a service's name. */
   name: string;
@@ -85,8 +88,18 @@ export async function runNode(entry: RunNodeOptions): Promise<void> {
   );
   if (env.OKNO_MIGRATE ?? true) await migrate(database);
   if (env.OKNO_DEMO_DATA ?? isDevelopment(env)) {
-    for (const service of options.services) await service.seedDemo?.(database.db);
-    logger.info('demo data loaded');
+    // The demo data is the demo region's (regions/ru-kem): another region's node gets its own
+    // people, offices and services from its pack, never Kuzbass's.
+    if (env.OKNO_REGION === DEMO_REGION) {
+      for (const service of options.services) await service.seedDemo?.(database.db);
+      logger.info('demo data loaded');
+    } else {
+      const pack = `regions/${env.OKNO_REGION.toLowerCase()}`;
+      logger.info(
+        { region: env.OKNO_REGION, demoRegion: DEMO_REGION },
+        `no demo data: it is ${DEMO_REGION}'s; import this region's pack: pnpm okno region import ${pack}`,
+      );
+    }
   }
   // After the demo data: the embedded provider's people are in the database, and it makes a
   // first administrator only when there is nobody to sign in as.
