@@ -38,8 +38,8 @@ export function createIdentityApp(deps: ServiceDeps): ServiceApp {
   const app = createServiceApp(identityInfo, deps);
   app.route('/', meRoutes());
   app.route('/', profileRoutes(deps.keyring));
-  app.route('/', staffRoutes(deps.callService));
   const people = deps.people && realmPeople(deps.people, deps.db);
+  app.route('/', staffRoutes(deps.callService, people));
   app.route('/', staffImportRoutes(deps.callService, people));
   app.route('/', partnerRoutes());
   app.route('/', signInRoutes());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountStore } from '@okno/oidc-embedded/accounts';
 import { demoSubject } from '@okno/realm';
 import { testDatabaseKind } from '@okno/testing';
 import { admin, auditor, citizen, identityHarness, type IdentityHarness } from './identity-harness';
@@ -6,6 +7,17 @@ import { admin, auditor, citizen, identityHarness, type IdentityHarness } from '
 let h: IdentityHarness;
 beforeAll(async () => {
   h = await identityHarness();
+  // People the realm has (here the embedded provider's accounts), whom the directory describes.
+  const accounts = accountStore(h.handle.db);
+  for (const username of ['officer9', 'counter10', 'counter11', 'officer12']) {
+    await accounts.save({
+      username,
+      firstName: 'Имя',
+      lastName: 'Фамилия',
+      roles: [],
+      enabled: true,
+    });
+  }
 });
 afterAll(() => h.close());
 
@@ -39,12 +51,12 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
       officeCode: 'social-kemerovo',
       roles: ['back-office-officer'],
     };
-    expect((await putStaff('officer-9', officer)).status).toBe(200);
-    const promoted = await putStaff('officer-9', { ...officer, roles: ['supervisor'] });
+    expect((await putStaff(demoSubject('officer9'), officer)).status).toBe(200);
+    const promoted = await putStaff(demoSubject('officer9'), { ...officer, roles: ['supervisor'] });
     expect(promoted.status).toBe(200);
     expect(await promoted.json()).toMatchObject({ roles: ['supervisor'], active: true });
 
-    const events = await trail('target=officer-9&limit=100');
+    const events = await trail(`target=${demoSubject('officer9')}&limit=100`);
     expect(events.map((e) => [e['kind'], e['details']])).toEqual(
       expect.arrayContaining([
         ['role-granted', { role: 'back-office-officer' }],
@@ -56,8 +68,43 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
     expect(events.every((e) => e['actorSubject'] === 'admin-1')).toBe(true);
   });
 
+  it('makes the realm follow: the person signs in with the roles and office recorded', async () => {
+    const accounts = accountStore(h.handle.db);
+    expect((await accounts.authenticate('officer9', 'officer9'))?.roles).toEqual(['supervisor']);
+    const record = {
+      username: 'officer9',
+      displayName: 'Сергей Волков',
+      agencyCode: 'social-protection',
+      officeCode: 'social-kemerovo',
+      roles: ['back-office-officer'],
+      active: false,
+    };
+    expect((await putStaff(demoSubject('officer9'), record)).status).toBe(200);
+    // Inactive in the directory: the realm lets them sign in no more.
+    expect(await accounts.authenticate('officer9', 'officer9')).toBeUndefined();
+    expect((await putStaff(demoSubject('officer9'), { ...record, active: true })).status).toBe(200);
+    expect(await accounts.authenticate('officer9', 'officer9')).toMatchObject({
+      roles: ['back-office-officer'],
+      agency: 'social-protection',
+      office: 'social-kemerovo',
+    });
+  });
+
+  it('describes only a person the realm has, under the subject the realm gives them', async () => {
+    const stranger = { username: 'nobody9', displayName: 'Никто', roles: ['auditor'] };
+    const unknown = await putStaff(demoSubject('nobody9'), stranger);
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(await unknown.json())).toContain('the realm has no such person');
+    const mismatched = await putStaff('someone-else', {
+      username: 'officer12',
+      displayName: 'Иван Петров',
+      roles: ['auditor'],
+    });
+    expect(mismatched.status).toBe(409);
+  });
+
   it('refuses a record whose roles lack the agency or office they need', async () => {
-    const res = await putStaff('officer-10', {
+    const res = await putStaff(demoSubject('counter10'), {
       username: 'counter10',
       displayName: 'Нина Орлова',
       roles: ['mfc-officer'],
@@ -66,7 +113,7 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
     const { errors } = (await res.json()) as { errors: { pointer: string }[] };
     expect(errors.map((e) => e.pointer).sort()).toEqual(['/agencyCode', '/officeCode']);
 
-    const elsewhere = await putStaff('officer-10', {
+    const elsewhere = await putStaff(demoSubject('counter10'), {
       username: 'counter10',
       displayName: 'Нина Орлова',
       agencyCode: 'mfc',
@@ -87,14 +134,14 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
       officeCode: 'mfc-atlantis',
       roles: ['mfc-officer'],
     };
-    const unknown = await putStaff('officer-11', member);
+    const unknown = await putStaff(demoSubject('counter11'), member);
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { errors: unknown[] }).errors).toEqual([
       expect.objectContaining({ pointer: '/agencyCode', message: 'no such agency' }),
       expect.objectContaining({ pointer: '/officeCode', message: 'no such office' }),
     ]);
     // The catalogue's office, which identity keeps no copy of, is accepted.
-    const known = await putStaff('officer-11', {
+    const known = await putStaff(demoSubject('counter11'), {
       ...member,
       agencyCode: 'mfc',
       officeCode: 'mfc-belovo',
@@ -105,7 +152,7 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
       name: { ru: 'Упразднённое ведомство', en: 'Closed agency' },
     });
     await h.catalogue('POST', '/agencies/closed-agency/retire');
-    const retired = await putStaff('officer-12', {
+    const retired = await putStaff(demoSubject('officer12'), {
       username: 'officer12',
       displayName: 'Иван Петров',
       agencyCode: 'closed-agency',
@@ -126,7 +173,7 @@ describe(`staff directory on ${testDatabaseKind}`, () => {
   it('lets only the regional administrator change the directory', async () => {
     const res = await h.as(
       { sub: 'sup-1', roles: ['supervisor'], agency: 'mfc' },
-      '/staff/officer-11',
+      `/staff/${demoSubject('counter11')}`,
       {
         method: 'PUT',
         body: JSON.stringify({ username: 'x', displayName: 'x', roles: ['auditor'] }),

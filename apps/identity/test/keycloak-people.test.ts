@@ -81,6 +81,18 @@ describe.skipIf(!url)('people written to Keycloak', () => {
     expect(await directory.subjectOf(username)).toBe(subject);
   });
 
+  it("follows the directory's edit: roles and workplace set, the name left alone", async () => {
+    const directory = await people();
+    await directory.place(username, { roles: ['auditor'], enabled: true });
+    const kc = await admin();
+    const user = await kc.user(realm, (await kc.userId(realm, username)) ?? '');
+    expect(user.roles).toContain('auditor');
+    expect(user.roles).not.toContain('supervisor');
+    expect(user.attributes?.['agency'] ?? []).toEqual([]);
+    expect(user.firstName).toBe('Ирина');
+    expect(user.enabled).toBe(true);
+  });
+
   it('disables a person who left', async () => {
     const directory = await people();
     await directory.disable(username);

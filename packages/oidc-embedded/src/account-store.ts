@@ -26,6 +26,11 @@ export interface AccountStore extends Accounts {
   subjectOf(username: string): Promise<string | undefined>;
   /** Stops the person of this username signing in; their record stays. */
   disable(username: string): Promise<void>;
+  /** Sets the roles, workplace and whether they may sign in; the name stays. */
+  place(
+    username: string,
+    placement: Pick<AccountInput, 'roles' | 'agency' | 'office' | 'enabled'>,
+  ): Promise<void>;
 }
 
 type Row = typeof embeddedAccounts.$inferSelect;
@@ -99,6 +104,18 @@ export function accountStore(db: Database): AccountStore {
           set: { ...values, updatedAt: new Date() },
         });
       return { subject, outcome: before ? 'changed' : 'added' };
+    },
+    async place(username, placement) {
+      await db
+        .update(embeddedAccounts)
+        .set({
+          roles: [...placement.roles],
+          agency: placement.agency ?? null,
+          office: placement.office ?? null,
+          enabled: placement.enabled,
+          updatedAt: new Date(),
+        })
+        .where(eq(embeddedAccounts.username, username));
     },
     async disable(username) {
       await db

@@ -3,6 +3,10 @@ import type { PeopleDirectorySettings } from '@okno/http';
 import type { RealmPeople, RealmPerson } from './realm-people';
 
 type Settings = Extract<PeopleDirectorySettings, { kind: 'keycloak' }>;
+interface UserRepresentation {
+  attributes?: Record<string, string[]>;
+  [field: string]: unknown;
+}
 interface RoleRepresentation {
   id: string;
   name: string;
@@ -67,12 +71,32 @@ export function keycloakPeople(settings: Settings): RealmPeople {
     return users.find((u) => u.username === username)?.id;
   };
 
+  // Keycloak's user profile treats the name and e-mail as attributes: a PUT that sends
+  // `attributes` without them clears them. So a change is made to the whole representation.
+  const update = async (id: string, change: (user: UserRepresentation) => UserRepresentation) => {
+    const user = (await (await call('GET', `/users/${id}`)).json()) as UserRepresentation;
+    await call('PUT', `/users/${id}`, change(user));
+  };
+
   return {
     kind: 'keycloak',
     subjectOf: userId,
     async disable(username) {
       const id = await userId(username);
-      if (id) await call('PUT', `/users/${id}`, { enabled: false });
+      if (id) await update(id, (user) => ({ ...user, enabled: false }));
+    },
+    async place(username, placement) {
+      const id = await userId(username);
+      if (!id) throw new KeycloakError(`Keycloak has no user ${username}`);
+      await update(id, (user) => ({
+        ...user,
+        enabled: placement.enabled,
+        attributes: {
+          ...user.attributes,
+          ...workplaceAttributes({ ...placement, company: user.attributes?.['company']?.[0] }),
+        },
+      }));
+      await setRealmRoles(id, placement.roles);
     },
     async save(person, dryRun = false) {
       if (dryRun) {
@@ -86,7 +110,12 @@ export function keycloakPeople(settings: Settings): RealmPeople {
       let id = await userId(person.username);
       const existed = id !== undefined;
       if (id) {
-        await call('PUT', `/users/${id}`, representation);
+        // Attributes Okno does not set (an administrator's own) are kept.
+        await update(id, (user) => ({
+          ...user,
+          ...representation,
+          attributes: { ...user.attributes, ...representation.attributes },
+        }));
       } else {
         const res = await call('POST', '/users', representation);
         id = res.headers.get('location')?.split('/').pop() ?? (await userId(person.username));
@@ -121,19 +150,28 @@ export function keycloakPeople(settings: Settings): RealmPeople {
   }
 }
 
-/** Keycloak's UserRepresentation of a person; an attribute Okno leaves empty is cleared. */
-function toRepresentation(person: RealmPerson) {
+/** Okno's user attributes, each a list as Keycloak keeps them; one left empty is cleared. */
+function workplaceAttributes(person: {
+  agency?: string | undefined;
+  office?: string | undefined;
+  company?: string | undefined;
+}) {
   const attribute = (value: string | undefined) => (value === undefined ? [] : [value]);
+  return {
+    [oknoClaims.agency]: attribute(person.agency),
+    [oknoClaims.office]: attribute(person.office),
+    [oknoClaims.company]: attribute(person.company),
+  };
+}
+
+/** Keycloak's UserRepresentation of a person. */
+function toRepresentation(person: RealmPerson) {
   return {
     username: person.username,
     firstName: person.firstName,
     lastName: person.lastName,
     ...(person.email !== undefined && { email: person.email }),
     enabled: person.enabled,
-    attributes: {
-      [oknoClaims.agency]: attribute(person.agency),
-      [oknoClaims.office]: attribute(person.office),
-      [oknoClaims.company]: attribute(person.company),
-    },
+    attributes: workplaceAttributes(person),
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@okno/db';
-import type { PeopleDirectorySettings } from '@okno/http';
+import { ProblemError, type PeopleDirectorySettings } from '@okno/http';
 import { accountStore } from '@okno/oidc-embedded/accounts';
 import { keycloakPeople } from './keycloak-people';
 
@@ -32,6 +32,19 @@ export interface RealmPeople {
   subjectOf(username: string): Promise<string | undefined>;
   /** Stops the person of this username signing in (nothing if the realm lacks them). */
   disable(username: string): Promise<void>;
+  /**
+   * Gives the person the directory's roles and workplace (and lets them sign in or not),
+   * leaving their name and password alone: an administrator's edit of the staff directory.
+   */
+  place(username: string, placement: Placement): Promise<void>;
+}
+
+/** What the staff directory says of a person that their tokens must say too. */
+export interface Placement {
+  roles: readonly string[];
+  agency?: string | undefined;
+  office?: string | undefined;
+  enabled: boolean;
 }
 
 export function realmPeople(settings: PeopleDirectorySettings, db: Database): RealmPeople {
@@ -42,5 +55,16 @@ export function realmPeople(settings: PeopleDirectorySettings, db: Database): Re
     save: (person, dryRun) => store.save(person, dryRun),
     subjectOf: (username) => store.subjectOf(username),
     disable: (username) => store.disable(username),
+    place: (username, placement) => store.place(username, placement),
   };
 }
+
+/** What a node that cannot write its provider's people answers a change to them. */
+export const noPeopleDirectory = () =>
+  new ProblemError({
+    status: 503,
+    type: 'service-unavailable',
+    title: 'No people directory',
+    detail:
+      'This node cannot write people to its OpenID provider: set OKNO_PEOPLE_CLIENT_SECRET to the secret of the realm client okno-people (docs/identity.md).',
+  });

@@ -16,7 +16,7 @@ import {
 import { recordStaff, staffImportErrors, writeToRealm } from '../directory/staff-import';
 import { deactivateStaff, staffNotKept } from '../directory/staff-retirement';
 import { DemoApplicant, ImportedStaffMember, Username } from '../directory/people-content';
-import type { RealmPeople } from '../people/realm-people';
+import { noPeopleDirectory, type RealmPeople } from '../people/realm-people';
 
 const dryRun = DryRun;
 const byUsername = <T extends z.ZodType>(item: T, name: string, more?: z.ZodRawShape) =>
@@ -51,15 +51,6 @@ const Results = z
     results: z.array(z.object({ username: z.string(), outcome: Outcome })),
   })
   .openapi('StaffImportResults');
-
-const noPeopleDirectory = () =>
-  new ProblemError({
-    status: 503,
-    type: 'service-unavailable',
-    title: 'No people directory',
-    detail:
-      'This node cannot write people to its OpenID provider: set OKNO_PEOPLE_CLIENT_SECRET to the secret of the realm client okno-people (docs/identity.md).',
-  });
 
 /**
  * A region pack's people (`pnpm okno region import`): staff written to the realm, so they sign

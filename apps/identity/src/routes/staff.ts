@@ -4,6 +4,7 @@ import { personRoles, staffRoles } from '@okno/auth';
 import { actorOf } from '@okno/audit';
 import { staffMembers } from '@okno/db/identity';
 import {
+  conflict,
   createRouter,
   decodeCursor,
   defineRoute,
@@ -16,6 +17,7 @@ import {
 } from '@okno/http';
 import { workplaceErrors } from '../directory/catalogue-directory';
 import { saveStaffMember, toStaff } from '../directory/staff-store';
+import { noPeopleDirectory, type RealmPeople } from '../people/realm-people';
 import { staffAssignmentErrors } from '../directory/staff-rules';
 
 const StaffInput = z
@@ -48,7 +50,7 @@ const StaffQuery = PageQuery.extend({
     .openapi({ param: { name: 'agency', in: 'query' } }),
 });
 
-export function staffRoutes(callService: ServiceCaller) {
+export function staffRoutes(callService: ServiceCaller, people: RealmPeople | undefined) {
   return createRouter()
     .openapi(
       defineRoute({
@@ -95,13 +97,17 @@ export function staffRoutes(callService: ServiceCaller) {
         path: '/staff/{subject}',
         access: { roles: [personRoles.regionalAdmin] },
         tags: ['identity'],
-        summary: 'Record a staff member: agency, office and roles (changes are audited)',
+        summary:
+          'Record a staff member: agency, office and roles, which the realm follows (audited)',
         request: {
           params: z.object({ subject: z.string().min(1).max(128) }),
           body: { required: true, content: { 'application/json': { schema: StaffInput } } },
         },
         responses: {
           200: { description: 'Saved.', content: { 'application/json': { schema: StaffMember } } },
+          409: { description: 'The realm knows this username under another subject.' },
+          422: { description: 'A bad field, or a person the realm does not have.' },
+          503: { description: "The node cannot write to its OpenID provider's people." },
         },
       }),
       async (c) => {
@@ -110,11 +116,32 @@ export function staffRoutes(callService: ServiceCaller) {
         const input = c.req.valid('json');
         // Agencies and offices are the catalogue's: asked before the transaction opens (the
         // embedded database has one connection, and the catalogue's read would wait for it).
+        if (!people) throw noPeopleDirectory();
         const errors = [
           ...staffAssignmentErrors(input),
           ...(await workplaceErrors(callService, input)),
         ];
+        // The realm's person is whom the directory describes: the same one, or nobody.
+        const known = await people.subjectOf(input.username);
+        if (known === undefined) {
+          errors.push({
+            location: 'body',
+            pointer: '/username',
+            message: 'the realm has no such person: add them by region import or in Keycloak',
+          });
+        }
         if (errors.length > 0) throw invalidFields(errors);
+        if (known !== subject) {
+          throw conflict(`${input.username} is ${known ?? ''} in the realm, not ${subject}`);
+        }
+        // The realm first, so that tokens say what the directory says; a failure there leaves
+        // the directory as it was.
+        await people.place(input.username, {
+          roles: input.roles,
+          agency: input.agencyCode,
+          office: input.officeCode,
+          enabled: input.active,
+        });
         const { saved } = await c.var.db.transaction((tx) =>
           saveStaffMember(
             tx,
