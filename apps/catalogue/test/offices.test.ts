@@ -4,6 +4,7 @@ import { createTestDatabase, testDatabaseKind } from '@okno/testing';
 import { createCatalogueApp, catalogueService } from '../src/app';
 import { demoOffices } from '../src/demo-catalogue/offices';
 import { OfficeContent } from '../src/model/office';
+import { saveOffice, unknownOfficeServices } from '../src/store/office-store';
 
 let handle: DatabaseHandle;
 let app: ReturnType<typeof createCatalogueApp>;
@@ -62,6 +63,42 @@ describe(`offices on ${testDatabaseKind}`, () => {
     const collect = await get<Offices>('/services/vehicle-registration/offices?purpose=collect');
     expect(collect.items.every((o) => o.content.channel === 'mfc')).toBe(true);
     expect((await app.request('/services/no-such/offices')).status).toBe(404);
+  });
+
+  it('tells where applications are taken in from where results are handed out', async () => {
+    const base = (await get<{ content: Record<string, unknown> }>('/offices/mfc-belovo')).content;
+    // A self-service corner takes EGRN requests in and hands nothing out; an MFC that hands
+    // out only marriage certificates takes nothing of EGRN in, but hands those out.
+    await saveOffice(handle.db, 'corner-library', {
+      ...OfficeContent.parse(base),
+      kind: 'self-service',
+      services: ['egrn-extract'],
+      handsOut: [],
+    });
+    await saveOffice(handle.db, 'mfc-certificates', {
+      ...OfficeContent.parse(base),
+      services: ['marriage-registration'],
+      handsOut: ['egrn-extract'],
+    });
+    const codes = async (path: string) => (await get<Offices>(path)).items.map((o) => o.code);
+    const request = await codes('/services/egrn-extract/offices?purpose=request');
+    const collect = await codes('/services/egrn-extract/offices?purpose=collect');
+    expect(request).toContain('corner-library');
+    expect(collect).not.toContain('corner-library');
+    expect(request).not.toContain('mfc-certificates');
+    expect(collect).toContain('mfc-certificates');
+    // An office that says nothing of it hands out what it takes in.
+    expect(collect).toContain('mfc-belovo');
+    // Codes in either list must be the catalogue's, each named where it is.
+    const named = await unknownOfficeServices(handle.db, {
+      ...OfficeContent.parse(base),
+      services: ['egrn-extract', 'no-such'],
+      handsOut: ['nor-this'],
+    });
+    expect(named).toEqual([
+      { pointer: '/services/1', code: 'no-such' },
+      { pointer: '/handsOut/0', code: 'nor-this' },
+    ]);
   });
 
   it("lists the mobile office's next visits from a date, soonest first, by service", async () => {

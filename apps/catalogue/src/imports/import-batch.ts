@@ -13,7 +13,7 @@ import {
   openOfficesExcept,
   retireOffice,
   saveOffice,
-  unknownServiceCodes,
+  unknownOfficeServices,
 } from '../store/office-store';
 import {
   announceOfficeSaved,
@@ -97,12 +97,9 @@ export async function importOffices(
   for (const [i, { code, content }] of items.entries()) {
     const agency = await agencyProblem(tx, content.agencyCode, expected);
     if (agency) errors.push(at(i, '/content/agencyCode', agency));
-    if (content.services !== 'all') {
-      const unknowns = await unknownServiceCodes(tx, content.services);
-      for (const unknown of unknowns.filter((c) => !expected.services.has(c))) {
-        const j = content.services.indexOf(unknown);
-        errors.push(at(i, `/content/services/${j}`, `the catalogue has no service "${unknown}"`));
-      }
+    for (const { pointer, code: unknown } of await unknownOfficeServices(tx, content)) {
+      if (expected.services.has(unknown)) continue;
+      errors.push(at(i, `/content${pointer}`, `the catalogue has no service "${unknown}"`));
     }
     if (errors.length > 0) continue;
     const current = await lockOffice(tx, code);

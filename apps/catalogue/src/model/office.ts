@@ -22,7 +22,17 @@ export const MobileVisit = z
   })
   .strict();
 
-export const officeKinds = ['mfc', 'post-office', 'agency-office', 'mobile-office'] as const;
+/**
+ * A self-service corner is a terminal (in a library, a village administration) where residents
+ * apply on the portal with help at hand: it takes applications in and hands nothing out.
+ */
+export const officeKinds = [
+  'mfc',
+  'post-office',
+  'agency-office',
+  'mobile-office',
+  'self-service',
+] as const;
 
 /** Where residents apply and collect results, as the catalogue publishes it. */
 export const OfficeContent = z
@@ -39,11 +49,22 @@ export const OfficeContent = z
     openingHours: OpeningHours,
     /** Which channels this office is (a post office is the `post` channel, and so on). */
     channel: z.enum(channels),
-    /** Service codes offered here; `all` for an MFC offering the whole catalogue. */
+    /** Services taken in here (codes); `all` for an MFC offering the whole catalogue. */
     services: z.union([z.literal('all'), z.array(z.string()).min(1)]),
+    /**
+     * Services whose results are handed out here, when not the same as those taken in: `[]`
+     * for a self-service corner, a list for an office that hands out fewer or other ones.
+     */
+    handsOut: z.union([z.literal('all'), z.array(z.string())]).optional(),
     /** Mobile offices only: the published route. */
     route: z.array(MobileVisit).default([]),
   })
   .strict();
 export type OfficeContent = z.output<typeof OfficeContent>;
 export type OfficeContentInput = z.input<typeof OfficeContent>;
+
+/** Whether the office hands out this service's results (by default, what it takes in). */
+export function handsOut(office: OfficeContent, serviceCode: string): boolean {
+  const list = office.handsOut ?? office.services;
+  return list === 'all' || list.includes(serviceCode);
+}

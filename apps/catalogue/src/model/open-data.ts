@@ -140,7 +140,7 @@ export function feeRows(s: PublishedService): Row[] {
 
 export const officeColumns: Column[] = [
   { name: 'code', description: "The office's code" },
-  { name: 'kind', description: 'mfc, post-office, agency-office or mobile-office' },
+  { name: 'kind', description: 'mfc, post-office, agency-office, mobile-office or self-service' },
   { name: 'agency_code', description: 'The agency the office belongs to' },
   { name: 'channel', description: 'The channel it serves: mfc, post, mobile-office, ...' },
   { name: 'name_ru', description: 'Name in Russian' },

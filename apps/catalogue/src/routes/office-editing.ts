@@ -13,7 +13,7 @@ import { mayEditOffice } from '../model/editor-policy';
 import { OfficeContent } from '../model/office';
 import { agencyError } from '../store/agency-store';
 import { announceOfficeSaved } from '../store/publication';
-import { findOffice, lockOffice, saveOffice, unknownServiceCodes } from '../store/office-store';
+import { findOffice, lockOffice, saveOffice, unknownOfficeServices } from '../store/office-store';
 import { etagOf } from '@okno/http';
 import { Office, toOffice } from './office-views';
 import type { PublicCache } from '@okno/http';
@@ -73,15 +73,12 @@ export function officeEditingRoutes(cache: PublicCache) {
         const errors: FieldError[] = [];
         const agency = await agencyError(tx, content.agencyCode, '/agencyCode');
         if (agency) errors.push(agency);
-        if (content.services !== 'all') {
-          const unknown = await unknownServiceCodes(tx, content.services);
-          errors.push(
-            ...unknown.map((service) => ({
-              location: 'body' as const,
-              pointer: `/services/${content.services.indexOf(service)}`,
-              message: `the catalogue has no service "${service}"`,
-            })),
-          );
+        for (const { pointer, code: service } of await unknownOfficeServices(tx, content)) {
+          errors.push({
+            location: 'body',
+            pointer,
+            message: `the catalogue has no service "${service}"`,
+          });
         }
         if (errors.length > 0) throw invalidFields(errors);
         await saveOffice(tx, code, content);

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, defineRoute, notFound } from '@okno/http';
 import { upcomingVisits } from '../model/mobile-visits';
-import { MobileVisit, OfficeContent, officeKinds } from '../model/office';
+import { handsOut, MobileVisit, OfficeContent, officeKinds } from '../model/office';
 import { channels } from '../model/vocabulary';
 import { findOffice, listOffices } from '../store/office-store';
 import { findService, findVersion } from '../store/version-store';
@@ -88,10 +88,17 @@ export function officeRoutes(cache: PublicCache) {
           const service = await findService(c.var.db, code);
           const version = service && (await findVersion(c.var.db, service.id, 'published'));
           if (!version) throw notFound(`There is no published service with code "${code}".`);
-          const channelsOfService =
-            purpose === 'request' ? version.requestChannels : version.resultChannels;
-          const rows = await listOffices(c.var.db, { service: code, channels: channelsOfService });
-          return { items: rows.map(toOffice) };
+          if (purpose === 'request') {
+            const rows = await listOffices(c.var.db, {
+              service: code,
+              channels: version.requestChannels,
+            });
+            return { items: rows.map(toOffice) };
+          }
+          // Where results are collected may differ from where applications are taken in.
+          const rows = await listOffices(c.var.db, { channels: version.resultChannels });
+          const offices = rows.map(toOffice).filter((o) => handsOut(o.content, code));
+          return { items: offices };
         }),
     )
     .openapi(

@@ -75,6 +75,22 @@ export async function lockOffice(tx: Executor, code: string): Promise<OfficeRow 
   return row;
 }
 
+/** Each service code an office names that the catalogue lacks, with where it is named. */
+export async function unknownOfficeServices(
+  db: Executor,
+  content: OfficeContent,
+): Promise<{ pointer: string; code: string }[]> {
+  const lists = { services: content.services, handsOut: content.handsOut ?? [] };
+  const found: { pointer: string; code: string }[] = [];
+  for (const [field, codes] of Object.entries(lists)) {
+    if (codes === 'all') continue;
+    for (const code of await unknownServiceCodes(db, codes)) {
+      found.push({ pointer: `/${field}/${codes.indexOf(code)}`, code });
+    }
+  }
+  return found;
+}
+
 /** Which of these service codes the catalogue does not have. */
 export async function unknownServiceCodes(db: Executor, codes: readonly string[]) {
   if (codes.length === 0) return [];
