@@ -147,6 +147,7 @@ export function regionCommands(): Command {
       dryRun: flags.dryRun,
       node: nodeClient(flags.url, credentials(flags)),
       progress: progressFor(process.stderr),
+      warn: (line) => console.error(line),
     });
     console.log(describeReport(report, flags.dryRun));
     console.log(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);

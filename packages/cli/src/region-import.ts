@@ -1,5 +1,6 @@
 import { formatProblem, readPacks } from '@okno/region-pack';
 import { batches } from './batches';
+import { calendarDrift } from './calendar-check';
 import { CliError } from './cli-error';
 import type { NodeClient } from './node-client';
 import type { Progress } from './progress';
@@ -29,6 +30,8 @@ export interface ImportOptions {
   dryRun: boolean;
   node: NodeClient;
   progress: Progress;
+  /** Where a warning goes (one that does not stop the import). */
+  warn?: (line: string) => void;
 }
 
 /**
@@ -58,6 +61,12 @@ export async function importRegion(options: ImportOptions): Promise<ImportReport
   if (nodeRegion !== region.region.code) {
     throw new CliError(
       `the pack is ${region.region.code}'s and the node at ${options.node.url} serves ${nodeRegion}: nothing was imported`,
+    );
+  }
+  const drift = calendarDrift(region.calendar?.additions ?? {}, await options.node.get('/info'));
+  if (drift.length > 0) {
+    options.warn?.(
+      `warning: the node's regional days for ${drift.join(', ')} are not calendar.yaml's; deadlines count them once the node is restarted with OKNO_CALENDAR_FILE=${options.folders[0]}/calendar.yaml`,
     );
   }
   const agencies = packs.flatMap((p) => p.agencies);

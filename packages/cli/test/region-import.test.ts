@@ -55,6 +55,10 @@ describe('pnpm okno region import, into a running node', () => {
     expect(dry.stdout).toContain('+ office xyz-mfc-central (added)');
     expect(dry.stdout).toContain('+ staff xyz-counter (added)');
     expect(dry.stdout).toContain('(dry run: nothing was written)');
+    // The pack adds 16 April 2027; the node was started without its calendar file.
+    expect(dry.stderr).toContain(
+      "warning: the node's regional days for 2027 are not calendar.yaml's",
+    );
     expect((await service('xyz-school')).status).toBe(404);
     expect(await claimsOf('xyz-counter')).toBeUndefined();
   });
