@@ -8,6 +8,8 @@ import {
   type TrailEvent,
 } from '@okno/audit';
 import { generateSigningKey } from '@okno/crypto';
+import { accountStore } from '@okno/oidc-embedded/accounts';
+import { demoSubject } from '@okno/realm';
 import { testDatabaseKind } from '@okno/testing';
 import { admin, auditor, citizen, identityHarness, type IdentityHarness } from './identity-harness';
 
@@ -36,7 +38,16 @@ type LinkPage = {
 
 describe(`the sealed audit trail for auditors on ${testDatabaseKind}`, () => {
   it('shows each chain and its signed checkpoint, and every link with its event, so an auditor can recompute it', async () => {
+    const accounts = accountStore(h.handle.db);
     for (const n of [1, 2, 3]) {
+      // Staff the realm has: the directory describes only those.
+      await accounts.save({
+        username: `trail${n}`,
+        firstName: 'Анна',
+        lastName: 'Лебедева',
+        roles: [],
+        enabled: true,
+      });
       const officer = {
         username: `trail${n}`,
         displayName: 'Анна Лебедева',
@@ -45,8 +56,12 @@ describe(`the sealed audit trail for auditors on ${testDatabaseKind}`, () => {
         roles: ['back-office-officer'],
       };
       expect(
-        (await h.as(admin, `/staff/trail-${n}`, { method: 'PUT', body: JSON.stringify(officer) }))
-          .status,
+        (
+          await h.as(admin, `/staff/${demoSubject(`trail${n}`)}`, {
+            method: 'PUT',
+            body: JSON.stringify(officer),
+          })
+        ).status,
       ).toBe(200);
     }
     const before = (await (await h.as(auditor, '/audit-trail')).json()) as Summary;
