@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { formatProblem, readPacks } from '@okno/region-pack';
+import { formatProblem, readPackAlone, readPacks } from '@okno/region-pack';
 import { CliError } from './cli-error';
 import { nodeClient, type Credentials } from './node-client';
 import { progressFor } from './progress';
@@ -96,7 +96,11 @@ export function regionCommands(): Command {
       if (given.length > 0) {
         throw new CliError(`--${given[0]![0]} is for --profile production`);
       }
+      const federal = existsSync(federalPack) ? (readPackAlone(federalPack).packs ?? []) : [];
       const written = initDevelopmentRegion(out, {
+        federalAgencies: [
+          ...new Set(federal.flatMap((p) => p.services.map((s) => s.content.agencyCode))),
+        ],
         code,
         nameRu: flags['nameRu'],
         nameEn: flags['nameEn'],
@@ -170,7 +174,7 @@ export function regionCommands(): Command {
     const federalCodes =
       federalTo === undefined && existsSync(federalPack)
         ? new Set(
-            (readPacks([federalPack]).packs ?? []).flatMap((p) => p.services.map((s) => s.code)),
+            (readPackAlone(federalPack).packs ?? []).flatMap((p) => p.services.map((s) => s.code)),
           )
         : new Set<string>();
     const report = await exportRegion({

@@ -10,6 +10,11 @@ export interface DevelopmentRegion {
   nameEn?: string | undefined;
   timeZone?: string | undefined;
   uinPrefix?: string | undefined;
+  /**
+   * The agencies the federal pack's services name: the region lists its offices of them under
+   * these codes, so the pack checks (and imports) with the federal pack from the start.
+   */
+  federalAgencies?: readonly string[];
 }
 
 /**
@@ -50,7 +55,19 @@ export function initDevelopmentRegion(root: string, options: DevelopmentRegion):
     'agencies.yaml': packText(
       'agencies',
       "The region's agencies: each service and office names one",
-      { agencies: [{ code: `${code}-mfc`, name: { ru: 'МФЦ', en: 'MFC' } }] },
+      {
+        agencies: [
+          { code: `${code}-mfc`, name: { ru: 'МФЦ', en: 'MFC' } },
+          // Named for what they are until the team writes the real names in.
+          ...[...(options.federalAgencies ?? [])].sort().map((federal) => ({
+            code: federal,
+            name: {
+              ru: `Региональное отделение (${federal}): впишите название`,
+              en: `Regional office (${federal}): write its name in`,
+            },
+          })),
+        ],
+      },
     ),
     'offices.yaml': packText(
       'offices',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,5 +151,22 @@ describe('a RU-TOM node stood up from its pack', () => {
       status: string;
     };
     expect(mine.status).toBe('decided');
+  });
+
+  it("exports the region's own services only: the federal ones stay the federal pack's", async () => {
+    const exported = join(work, 'exported', 'ru-tom');
+    const run = await okno([
+      'region',
+      'export',
+      exported,
+      '--url',
+      node.url,
+      '--username',
+      'admin',
+      '--password',
+      'admin',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(join(exported, 'services'))).toEqual(['tom-large-family-status.yaml']);
   });
 });

@@ -54,6 +54,16 @@ export function readPacks(folders: readonly string[]): ReadResult {
   return problems.length > 0 ? { problems } : { packs, problems: [] };
 }
 
+/**
+ * One pack on its own, each file checked against its schema but not against other packs: the
+ * federal pack read for what it holds (its services name agencies each region's pack lists).
+ */
+export function readPackAlone(folder: string): ReadResult {
+  const problems: PackProblem[] = [];
+  const pack = readOne(folder, problems, new Map());
+  return problems.length > 0 ? { problems } : { packs: [pack], problems: [] };
+}
+
 function readOne(folder: string, problems: PackProblem[], texts: Map<string, string>): RegionPack {
   const name = basename(folder);
   const read = <S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined => {
