@@ -21,6 +21,8 @@ const federalPack = fileURLToPath(new URL('../../../regions/federal', import.met
 const nodeMain = fileURLToPath(new URL('../../../apps/node/src/main.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'okno-ru-tom-'));
 let node: NodeProcess;
+/** The CLI's flags for this node, as its first administrator. */
+const asAdministrator = () => ['--url', node.url, '--username', 'admin', '--password', 'admin'];
 
 beforeAll(async () => {
   node = await startNodeProcess(
@@ -34,17 +36,7 @@ beforeAll(async () => {
     },
     nodeMain,
   );
-  const run = await okno([
-    'region',
-    'import',
-    pack,
-    '--url',
-    node.url,
-    '--username',
-    'admin',
-    '--password',
-    'admin',
-  ]);
+  const run = await okno(['region', 'import', pack, ...asAdministrator()]);
   if (run.code !== 0) throw new Error(`import failed: ${run.stderr}`);
 }, 120_000);
 afterAll(async () => {
@@ -155,17 +147,7 @@ describe('a RU-TOM node stood up from its pack', () => {
 
   it("exports the region's own services only: the federal ones stay the federal pack's", async () => {
     const exported = join(work, 'exported', 'ru-tom');
-    const run = await okno([
-      'region',
-      'export',
-      exported,
-      '--url',
-      node.url,
-      '--username',
-      'admin',
-      '--password',
-      'admin',
-    ]);
+    const run = await okno(['region', 'export', exported, ...asAdministrator()]);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(join(exported, 'services'))).toEqual(['tom-large-family-status.yaml']);
   });
