@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PersonRole } from '@okno/auth';
 import { recordAudit, type AuditEvent } from '@okno/audit';
 import { newId, type Executor } from '@okno/db';
@@ -46,13 +46,6 @@ const valuesOf = (row: StaffRow): StaffValues => ({
   roles: [...row.roles].sort() as PersonRole[],
   active: row.active,
 });
-
-/** The staff records of these subjects, by subject. */
-export async function findStaff(tx: Executor, subjects: string[]): Promise<Map<string, StaffRow>> {
-  if (subjects.length === 0) return new Map();
-  const rows = await tx.select().from(staffMembers).where(inArray(staffMembers.subject, subjects));
-  return new Map(rows.map((r) => [r.subject, r]));
-}
 
 /**
  * Records a staff member as given, with an audit entry for each role granted or revoked and
